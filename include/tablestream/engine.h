@@ -1,0 +1,90 @@
+// Copyright 2026 The tablestream Authors.
+//
+// Engine is an open tablestream database: DynamoDB-style tables, each with an
+// optional DynamoDB-Streams-style change stream, in one local directory.
+//
+// Every effective item write commits atomically with its stream record in
+// one RocksDB write batch; stream sequence numbers are contiguous per shard
+// and follow commit order. Concurrent writers share WAL syncs (group commit).
+//
+// An Engine is safe for concurrent use by many threads without external
+// locking. One directory may be opened by one Engine at a time (RocksDB's
+// lock file enforces it).
+//
+// All methods return absl::Status values whose messages start with the
+// DynamoDB exception name (see errors.h). A refused request has written
+// nothing. If a write to disk fails, the engine refuses every later write
+// with InternalServerError until it is reopened; reads keep working.
+
+#ifndef TABLESTREAM_ENGINE_H_
+#define TABLESTREAM_ENGINE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tablestream/attribute_value.h"
+#include "tablestream/item.h"
+#include "tablestream/options.h"
+#include "tablestream/stream.h"
+#include "tablestream/table.h"
+
+namespace tablestream {
+
+class Engine {
+ public:
+  // Opens (or, with options.create_if_missing, creates) the database in the
+  // directory `path`. Recovers sequence counters and finishes interrupted
+  // table deletions.
+  static absl::StatusOr<std::unique_ptr<Engine>> Open(const Options& options,
+                                                      const std::string& path);
+
+  Engine() = default;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  // Waits for writes in flight, then closes the database.
+  virtual ~Engine() = default;
+
+  // ---- Tables ----
+  virtual absl::StatusOr<TableDescription> CreateTable(
+      const CreateTableRequest& request) = 0;
+  virtual absl::StatusOr<TableDescription> DescribeTable(
+      const std::string& table_name) = 0;
+  virtual absl::StatusOr<ListTablesResult> ListTables(
+      const ListTablesRequest& request) = 0;
+  // Deletes the table and its items. Its stream, if any, is closed and stays
+  // readable (as DynamoDB keeps it for 24 hours).
+  virtual absl::StatusOr<TableDescription> DeleteTable(
+      const std::string& table_name) = 0;
+  virtual absl::StatusOr<TableDescription> UpdateTable(
+      const UpdateTableRequest& request) = 0;
+
+  // ---- Items ----
+  virtual absl::StatusOr<WriteResult> PutItem(
+      const PutItemRequest& request, const WriteOptions& options = {}) = 0;
+  // Returns nullopt when there is no item with the key.
+  virtual absl::StatusOr<std::optional<Item>> GetItem(
+      const GetItemRequest& request) = 0;
+  virtual absl::StatusOr<WriteResult> DeleteItem(
+      const DeleteItemRequest& request, const WriteOptions& options = {}) = 0;
+  virtual absl::StatusOr<WriteResult> UpdateItem(
+      const UpdateItemRequest& request, const WriteOptions& options = {}) = 0;
+
+  // ---- Streams ----
+  virtual absl::StatusOr<ListStreamsResult> ListStreams(
+      const ListStreamsRequest& request) = 0;
+  virtual absl::StatusOr<StreamDescription> DescribeStream(
+      const DescribeStreamRequest& request) = 0;
+  // Returns an opaque iterator string. It encodes its position, so it stays
+  // valid across restarts until it expires.
+  virtual absl::StatusOr<std::string> GetShardIterator(
+      const GetShardIteratorRequest& request) = 0;
+  virtual absl::StatusOr<GetRecordsResult> GetRecords(
+      const GetRecordsRequest& request) = 0;
+};
+
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_ENGINE_H_

@@ -1,0 +1,61 @@
+// Copyright 2026 The tablestream Authors.
+//
+// Options for Engine::Open. Fields that change behaviour come first; fields
+// that only tune performance come after. Each field states its default.
+
+#ifndef TABLESTREAM_OPTIONS_H_
+#define TABLESTREAM_OPTIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "tablestream/clock.h"
+
+namespace tablestream {
+
+struct Options {
+  // ---- Behaviour ----
+
+  // Create the database directory and its files if they do not exist.
+  // Default: true
+  bool create_if_missing = true;
+
+  // Whether a write is acknowledged only after its WAL record is synced to
+  // the device (survives power loss) or as soon as it is in the OS (survives
+  // a process kill). A write may override this with WriteOptions::durable.
+  // Default: true
+  bool durable_writes = true;
+
+  // Region and account that appear in ARNs and in records' awsRegion.
+  // Default: "us-east-1", "000000000000"
+  std::string region = "us-east-1";
+  std::string account_id = "000000000000";
+
+  // The source of all time. Default: SystemClock()
+  std::shared_ptr<Clock> clock;
+
+  // A shard iterator expires this long after GetShardIterator or GetRecords
+  // returned it (ExpiredIteratorException), as DynamoDB's do after 15 minutes.
+  // Default: 900
+  int64_t iterator_lifetime_seconds = 900;
+
+  // ---- Performance ----
+
+  // The most mutations the committer puts behind one WAL write (and one sync).
+  // Default: 1024
+  size_t max_commit_group_size = 1024;
+
+  // Total memtable budget across column families, in bytes.
+  // Default: 256 MiB
+  size_t write_buffer_bytes = 256u << 20;
+
+  // Block cache shared by all column families, in bytes.
+  // Default: 256 MiB
+  size_t block_cache_bytes = 256u << 20;
+};
+
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_OPTIONS_H_

@@ -1,0 +1,236 @@
+// Copyright 2026 The tablestream Authors.
+
+#include "wal/commit_pipeline.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "rocksdb/utilities/write_batch_with_index.h"
+#include "tablestream/errors.h"
+#include "util/rocksdb_status.h"
+
+namespace tablestream {
+
+// One waiting Commit() call.
+struct CommitPipeline::Writer {
+  Mutation* mutation;
+  bool durable;
+  bool done = false;
+  absl::Status status;
+};
+
+// The MutationContext of one group: a WriteBatchWithIndex over the DB, and
+// the sequence numbers allocated so far, with an undo point per mutation.
+class CommitPipeline::GroupContext : public MutationContext {
+ public:
+  GroupContext(CommitPipeline* pipeline, int64_t commit_micros)
+      : pipeline_(pipeline),
+        batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true),
+        commit_micros_(commit_micros) {}
+
+  absl::StatusOr<std::optional<std::string>> Get(
+      rocksdb::ColumnFamilyHandle* cf, std::string_view key) override {
+    std::string value;
+    rocksdb::Status s = batch_.GetFromBatchAndDB(
+        pipeline_->db_, rocksdb::ReadOptions(), cf,
+        rocksdb::Slice(key.data(), key.size()), &value);
+    if (s.IsNotFound()) return std::nullopt;
+    if (!s.ok()) return FromRocksDB(s, "read during commit");
+    return value;
+  }
+
+  void Put(rocksdb::ColumnFamilyHandle* cf, std::string_view key,
+           std::string_view value) override {
+    put_status_.Update(FromRocksDB(
+        batch_.Put(cf, rocksdb::Slice(key.data(), key.size()),
+                   rocksdb::Slice(value.data(), value.size())),
+        "batch put"));
+  }
+
+  void Delete(rocksdb::ColumnFamilyHandle* cf, std::string_view key) override {
+    put_status_.Update(FromRocksDB(
+        batch_.Delete(cf, rocksdb::Slice(key.data(), key.size())),
+        "batch delete"));
+  }
+
+  uint64_t NextSequence(const SequenceLogId& log) override {
+    auto it = next_.find(log);
+    if (it == next_.end()) {
+      it = next_.emplace(log, pipeline_->PublishedNext(log)).first;
+    }
+    return it->second++;
+  }
+
+  void CreateLog(const SequenceLogId& log, uint64_t first_sequence) override {
+    next_[log] = first_sequence;
+    created_.push_back(log);
+  }
+
+  int64_t CommitTimeMicros() const override { return commit_micros_; }
+
+  // Brackets one mutation's Apply().
+  void BeginMutation() {
+    batch_.SetSavePoint();
+    undo_next_ = next_;
+    undo_created_ = created_.size();
+    put_status_ = absl::OkStatus();
+  }
+  // The mutation's status combined with any staging failure.
+  absl::Status EndMutation(absl::Status apply_status) {
+    apply_status.Update(put_status_);
+    if (apply_status.ok()) {
+      rocksdb::Status s = batch_.PopSavePoint();
+      (void)s;  // Always OK: a save point was just set.
+      return apply_status;
+    }
+    rocksdb::Status s = batch_.RollbackToSavePoint();
+    if (!s.ok()) {
+      // Cannot undo this mutation's writes: fail the whole group instead.
+      group_status_.Update(FromRocksDB(s, "rollback of a failed mutation"));
+    }
+    next_ = undo_next_;
+    created_.resize(undo_created_);
+    return apply_status;
+  }
+
+  const absl::Status& group_status() const { return group_status_; }
+  rocksdb::WriteBatch* batch() { return batch_.GetWriteBatch(); }
+  const absl::flat_hash_map<SequenceLogId, uint64_t>& next() const {
+    return next_;
+  }
+
+ private:
+  CommitPipeline* const pipeline_;
+  rocksdb::WriteBatchWithIndex batch_;
+  const int64_t commit_micros_;
+  absl::flat_hash_map<SequenceLogId, uint64_t> next_;
+  std::vector<SequenceLogId> created_;
+  absl::flat_hash_map<SequenceLogId, uint64_t> undo_next_;
+  size_t undo_created_ = 0;
+  absl::Status put_status_;
+  absl::Status group_status_;
+};
+
+CommitPipeline::CommitPipeline(rocksdb::DB* db, CommitPipelineOptions options)
+    : db_(db), options_(std::move(options)) {}
+
+void CommitPipeline::RegisterLog(const SequenceLogId& log,
+                                 uint64_t next_sequence) {
+  absl::MutexLock lock(&mu_);
+  published_next_[log] = next_sequence;
+}
+
+uint64_t CommitPipeline::PublishedNext(const SequenceLogId& log) const {
+  absl::MutexLock lock(&mu_);
+  auto it = published_next_.find(log);
+  return it == published_next_.end() ? 0 : it->second;
+}
+
+bool CommitPipeline::AwaitPublished(const SequenceLogId& log,
+                                    uint64_t sequence, absl::Time deadline) {
+  absl::MutexLock lock(&mu_);
+  auto published = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    auto it = published_next_.find(log);
+    return it != published_next_.end() && it->second > sequence;
+  };
+  return mu_.AwaitWithDeadline(absl::Condition(&published), deadline);
+}
+
+absl::Status CommitPipeline::health() const {
+  absl::MutexLock lock(&mu_);
+  return health_;
+}
+
+CommitPipeline::Stats CommitPipeline::stats() const {
+  absl::MutexLock lock(&mu_);
+  return stats_;
+}
+
+absl::Status CommitPipeline::Commit(Mutation* mutation, bool durable) {
+  Writer self{mutation, durable};
+  std::vector<Writer*> group;
+  {
+    absl::MutexLock lock(&mu_);
+    queue_.push_back(&self);
+    auto ready = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return self.done || (!leader_active_ && queue_.front() == &self);
+    };
+    mu_.Await(absl::Condition(&ready));
+    if (self.done) return self.status;
+    // Lead: take the front of the queue as this group.
+    leader_active_ = true;
+    const bool exclusive = mutation->exclusive();
+    while (!queue_.empty() && group.size() < options_.max_group_size) {
+      Writer* w = queue_.front();
+      if (!group.empty() && (exclusive || w->mutation->exclusive())) break;
+      group.push_back(w);
+      queue_.pop_front();
+    }
+  }
+  LeadGroup(group);
+  return self.status;
+}
+
+void CommitPipeline::LeadGroup(std::vector<Writer*>& group) {
+  absl::Status health;
+  int64_t commit_micros;
+  {
+    absl::MutexLock lock(&mu_);
+    health = health_;
+    // Commit times never run backwards along the sequence.
+    commit_micros = std::max(options_.clock->NowMicros(), last_commit_micros_);
+    last_commit_micros_ = commit_micros;
+  }
+
+  GroupContext context(this, commit_micros);
+  std::vector<Writer*> applied;
+  bool sync = false;
+  if (health.ok()) {
+    for (Writer* w : group) {
+      context.BeginMutation();
+      w->status = context.EndMutation(w->mutation->Apply(context));
+      if (w->status.ok()) {
+        applied.push_back(w);
+        sync |= w->durable;
+      }
+    }
+    health = context.group_status();
+  }
+
+  absl::Status write_status = health;
+  if (write_status.ok() && !applied.empty()) {
+    rocksdb::WriteOptions write_options;
+    write_options.sync = sync;
+    write_status = FromRocksDB(db_->Write(write_options, context.batch()),
+                               "commit of a write group");
+    if (!write_status.ok()) {
+      write_status = MakeError(
+          kInternalServerError,
+          absl::StrCat(ErrorMessage(write_status),
+                       "; the engine refuses writes until it is reopened"));
+    }
+  }
+
+  if (write_status.ok()) {
+    for (Writer* w : applied) w->mutation->Committed();
+  }
+
+  absl::MutexLock lock(&mu_);
+  if (write_status.ok()) {
+    for (const auto& [log, next] : context.next()) published_next_[log] = next;
+    ++stats_.groups;
+    stats_.mutations += applied.size();
+    if (sync) ++stats_.synced_groups;
+  } else {
+    if (health_.ok()) health_ = write_status;
+    for (Writer* w : group) {
+      if (w->status.ok()) w->status = write_status;
+    }
+  }
+  for (Writer* w : group) w->done = true;
+  leader_active_ = false;
+}
+
+}  // namespace tablestream

@@ -44,12 +44,10 @@ std::string EncodeRecord(const ItemChange& change, StreamViewType view_type,
   ToProto(*change.keys, record.mutable_keys());
   int64_t size = ItemSize(*change.keys);
   if (HasNewImage(view_type, change.event) && change.new_item != nullptr) {
-    record.set_has_new_image(true);
     ToProto(*change.new_item, record.mutable_new_image());
     size += ItemSize(*change.new_item);
   }
   if (HasOldImage(view_type, change.event) && change.old_item != nullptr) {
-    record.set_has_old_image(true);
     ToProto(*change.old_item, record.mutable_old_image());
     size += ItemSize(*change.old_item);
   }

@@ -5,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "tablestream/errors.h"
+#include "util/absl_compat.h"
 #include "util/key_encoding.h"
 
 namespace tablestream {
@@ -28,7 +29,7 @@ uint64_t Check(std::string_view arn, std::string_view payload) {
 
 absl::Status Invalid(std::string_view why) {
   return ValidationError(absl::StrCat(
-      "Invalid ShardIterator: ", why,
+      "Invalid ShardIterator: ", AsAbsl(why),
       "; use an iterator returned by GetShardIterator or GetRecords"));
 }
 
@@ -43,7 +44,8 @@ std::string EncodeShardIterator(std::string_view stream_arn,
   PutFixed64BE(&payload, position.next_sequence);
   PutFixed64BE(&payload, static_cast<uint64_t>(position.issued_micros));
   PutFixed64BE(&payload, Check(stream_arn, payload));
-  return absl::StrCat(stream_arn, kVersionTag, absl::Base64Escape(payload));
+  return absl::StrCat(AsAbsl(stream_arn), AsAbsl(kVersionTag),
+                      absl::Base64Escape(payload));
 }
 
 absl::StatusOr<ShardPosition> DecodeShardIterator(std::string_view iterator) {

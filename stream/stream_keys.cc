@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "tablestream/errors.h"
+#include "util/absl_compat.h"
 #include "util/key_encoding.h"
 
 namespace tablestream {
@@ -47,7 +48,7 @@ absl::StatusOr<std::optional<uint64_t>> ParseSequenceNumber(
   for (char c : text) digits &= absl::ascii_isdigit(static_cast<unsigned char>(c));
   if (!digits || text.size() < 21 || text.size() > 40) {
     return ValidationError(absl::StrCat(
-        "Invalid SequenceNumber \"", text.substr(0, 64),
+        "Invalid SequenceNumber \"", AsAbsl(text.substr(0, 64)),
         "\": a sequence number is 21 to 40 decimal digits"));
   }
   if (text.size() != 21 || text[0] != '1') return std::optional<uint64_t>();

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "rocksdb/utilities/write_batch_with_index.h"
 #include "tablestream/errors.h"
+#include "util/key_encoding.h"
 #include "util/rocksdb_status.h"
 
 namespace tablestream {
@@ -63,17 +64,49 @@ class CommitPipeline::GroupContext : public MutationContext {
     return it->second++;
   }
 
+  uint64_t PeekNextSequence(const SequenceLogId& log) override {
+    auto it = next_.find(log);
+    return it == next_.end() ? pipeline_->PublishedNext(log) : it->second;
+  }
+
   void CreateLog(const SequenceLogId& log, uint64_t first_sequence) override {
     next_[log] = first_sequence;
     created_.push_back(log);
   }
 
+  void AddToCounter(const std::string& key, int64_t delta) override {
+    auto it = counters_.find(key);
+    if (it == counters_.end()) {
+      absl::StatusOr<int64_t> committed = pipeline_->CounterValue(key);
+      if (!committed.ok()) {
+        put_status_.Update(committed.status());
+        return;
+      }
+      it = counters_.emplace(key, *committed).first;
+    }
+    it->second += delta;
+  }
+
   int64_t CommitTimeMicros() const override { return commit_micros_; }
+
+  // Stages the final value of every counter the group touched.
+  void StageCounters(rocksdb::ColumnFamilyHandle* cf) {
+    for (const auto& [key, value] : counters_) {
+      std::string encoded;
+      PutFixed64BE(&encoded, static_cast<uint64_t>(value));
+      group_status_.Update(FromRocksDB(batch_.Put(cf, key, encoded),
+                                       "batch put of a counter"));
+    }
+  }
+  const absl::flat_hash_map<std::string, int64_t>& counters() const {
+    return counters_;
+  }
 
   // Brackets one mutation's Apply().
   void BeginMutation() {
     batch_.SetSavePoint();
     undo_next_ = next_;
+    undo_counters_ = counters_;
     undo_created_ = created_.size();
     put_status_ = absl::OkStatus();
   }
@@ -91,6 +124,7 @@ class CommitPipeline::GroupContext : public MutationContext {
       group_status_.Update(FromRocksDB(s, "rollback of a failed mutation"));
     }
     next_ = undo_next_;
+    counters_ = undo_counters_;
     created_.resize(undo_created_);
     return apply_status;
   }
@@ -108,6 +142,8 @@ class CommitPipeline::GroupContext : public MutationContext {
   absl::flat_hash_map<SequenceLogId, uint64_t> next_;
   std::vector<SequenceLogId> created_;
   absl::flat_hash_map<SequenceLogId, uint64_t> undo_next_;
+  absl::flat_hash_map<std::string, int64_t> counters_;
+  absl::flat_hash_map<std::string, int64_t> undo_counters_;
   size_t undo_created_ = 0;
   absl::Status put_status_;
   absl::Status group_status_;
@@ -136,6 +172,31 @@ bool CommitPipeline::AwaitPublished(const SequenceLogId& log,
     return it != published_next_.end() && it->second > sequence;
   };
   return mu_.AwaitWithDeadline(absl::Condition(&published), deadline);
+}
+
+absl::StatusOr<int64_t> CommitPipeline::CounterValue(const std::string& key) {
+  absl::MutexLock lock(&mu_);
+  return LoadCounter(key);
+}
+
+absl::StatusOr<int64_t> CommitPipeline::LoadCounter(const std::string& key) {
+  auto it = counters_.find(key);
+  if (it != counters_.end()) return it->second;
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), options_.counters_cf, key, &value);
+  int64_t counter = 0;
+  if (s.ok()) {
+    if (value.size() != 8) {
+      return MakeError(kInternalServerError,
+                       absl::StrCat("corrupt counter ", key));
+    }
+    counter = static_cast<int64_t>(DecodeFixed64BE(value.data()));
+  } else if (!s.IsNotFound()) {
+    return FromRocksDB(s, "counter read");
+  }
+  counters_[key] = counter;
+  return counter;
 }
 
 absl::Status CommitPipeline::health() const {
@@ -196,6 +257,9 @@ void CommitPipeline::LeadGroup(std::vector<Writer*>& group) {
         sync |= w->durable;
       }
     }
+    if (!context.counters().empty()) {
+      context.StageCounters(options_.counters_cf);
+    }
     health = context.group_status();
   }
 
@@ -220,6 +284,7 @@ void CommitPipeline::LeadGroup(std::vector<Writer*>& group) {
   absl::MutexLock lock(&mu_);
   if (write_status.ok()) {
     for (const auto& [log, next] : context.next()) published_next_[log] = next;
+    for (const auto& [key, value] : context.counters()) counters_[key] = value;
     ++stats_.groups;
     stats_.mutations += applied.size();
     if (sync) ++stats_.synced_groups;

@@ -46,6 +46,9 @@ struct CommitPipelineOptions {
   size_t max_group_size = 1024;
   // Source of commit times. Required.
   std::shared_ptr<Clock> clock;
+  // Where AddToCounter() counters live (fixed 8-byte big-endian values).
+  // Required if any mutation uses counters.
+  rocksdb::ColumnFamilyHandle* counters_cf = nullptr;
 };
 
 class CommitPipeline {
@@ -75,6 +78,10 @@ class CommitPipeline {
   bool AwaitPublished(const SequenceLogId& log, uint64_t sequence,
                       absl::Time deadline) ABSL_LOCKS_EXCLUDED(mu_);
 
+  // The committed value of a counter (see MutationContext::AddToCounter).
+  absl::StatusOr<int64_t> CounterValue(const std::string& key)
+      ABSL_LOCKS_EXCLUDED(mu_);
+
   // OK, or the write error that stopped the pipeline.
   absl::Status health() const ABSL_LOCKS_EXCLUDED(mu_);
 
@@ -92,6 +99,8 @@ class CommitPipeline {
 
   // Builds and writes the group starting at the queue's front.
   void LeadGroup(std::vector<Writer*>& group) ABSL_LOCKS_EXCLUDED(mu_);
+  absl::StatusOr<int64_t> LoadCounter(const std::string& key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   rocksdb::DB* const db_;
   const CommitPipelineOptions options_;
@@ -101,6 +110,8 @@ class CommitPipeline {
   bool leader_active_ ABSL_GUARDED_BY(mu_) = false;
   absl::flat_hash_map<SequenceLogId, uint64_t> published_next_
       ABSL_GUARDED_BY(mu_);
+  // Committed counter values read so far (a cache of the counters CF).
+  absl::flat_hash_map<std::string, int64_t> counters_ ABSL_GUARDED_BY(mu_);
   absl::Status health_ ABSL_GUARDED_BY(mu_);
   int64_t last_commit_micros_ ABSL_GUARDED_BY(mu_) = 0;
   Stats stats_ ABSL_GUARDED_BY(mu_);

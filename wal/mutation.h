@@ -52,9 +52,18 @@ class MutationContext {
   // REQUIRES: `log` was registered with CommitPipeline::RegisterLog.
   virtual uint64_t NextSequence(const SequenceLogId& log) = 0;
 
+  // The number NextSequence(log) would return, without allocating it.
+  virtual uint64_t PeekNextSequence(const SequenceLogId& log) = 0;
+
   // Registers a new log whose first number will be `first_sequence`. Takes
   // effect for later mutations only if this group commits.
   virtual void CreateLog(const SequenceLogId& log, uint64_t first_sequence) = 0;
+
+  // Adds `delta` to the 64-bit counter stored under `key` in the pipeline's
+  // counters column family (an absent counter is 0). The pipeline writes
+  // each touched counter once per group, so a per-table count costs one
+  // write per group, not one per mutation.
+  virtual void AddToCounter(const std::string& key, int64_t delta) = 0;
 
   // The group's commit time, read once from the engine's clock per group, so
   // every record of a group carries the same time and time never runs

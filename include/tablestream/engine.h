@@ -44,7 +44,8 @@ class Engine {
   Engine() = default;
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
-  // Waits for writes in flight, then closes the database.
+  // Closes the database.
+  // REQUIRES: no other call on this engine is in progress.
   virtual ~Engine() = default;
 
   // ---- Tables ----

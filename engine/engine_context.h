@@ -1,0 +1,23 @@
+// Copyright 2026 The tablestream Authors.
+//
+// What mutations need of the engine: column families and the catalog.
+// Borrowed; owned by EngineImpl, which outlives every mutation.
+
+#ifndef TABLESTREAM_ENGINE_ENGINE_CONTEXT_H_
+#define TABLESTREAM_ENGINE_ENGINE_CONTEXT_H_
+
+#include "engine/catalog.h"
+#include "rocksdb/db.h"
+
+namespace tablestream {
+
+struct EngineContext {
+  rocksdb::ColumnFamilyHandle* items_cf = nullptr;
+  rocksdb::ColumnFamilyHandle* stream_cf = nullptr;
+  rocksdb::ColumnFamilyHandle* catalog_cf = nullptr;
+  Catalog* catalog = nullptr;
+};
+
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_ENGINE_ENGINE_CONTEXT_H_

@@ -1,0 +1,107 @@
+// Copyright 2026 The tablestream Authors.
+//
+// EngineImpl implements the public Engine (include/tablestream/engine.h):
+// the composition root that owns the RocksDB instance, the catalog and the
+// commit pipeline. Its code is split by concern:
+//   engine_open.cc     RocksDB options, column families, recovery on open
+//   engine_tables.cc   CreateTable, DescribeTable, ListTables, DeleteTable,
+//                      UpdateTable
+//   engine_items.cc    PutItem, GetItem, DeleteItem, UpdateItem
+//   engine_streams.cc  ListStreams, DescribeStream, GetShardIterator,
+//                      GetRecords
+//
+// Thread-safe, as Engine promises.
+
+#ifndef TABLESTREAM_ENGINE_ENGINE_IMPL_H_
+#define TABLESTREAM_ENGINE_ENGINE_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/catalog.h"
+#include "engine/engine_context.h"
+#include "engine/item_mutation.h"
+#include "rocksdb/db.h"
+#include "tablestream/engine.h"
+#include "wal/commit_pipeline.h"
+
+namespace tablestream {
+
+// What tests and tools inside the project may set beyond the public Options.
+struct InternalOptions {
+  // The RocksDB environment (a fault-injection file system in power-loss
+  // tests). nullptr: rocksdb::Env::Default().
+  rocksdb::Env* env = nullptr;
+};
+
+class EngineImpl : public Engine {
+ public:
+  static absl::StatusOr<std::unique_ptr<EngineImpl>> OpenImpl(
+      const Options& options, const std::string& path,
+      const InternalOptions& internal = {});
+  ~EngineImpl() override;
+
+  absl::StatusOr<TableDescription> CreateTable(
+      const CreateTableRequest& request) override;
+  absl::StatusOr<TableDescription> DescribeTable(
+      const std::string& table_name) override;
+  absl::StatusOr<ListTablesResult> ListTables(
+      const ListTablesRequest& request) override;
+  absl::StatusOr<TableDescription> DeleteTable(
+      const std::string& table_name) override;
+  absl::StatusOr<TableDescription> UpdateTable(
+      const UpdateTableRequest& request) override;
+
+  absl::StatusOr<WriteResult> PutItem(const PutItemRequest& request,
+                                      const WriteOptions& options) override;
+  absl::StatusOr<std::optional<Item>> GetItem(
+      const GetItemRequest& request) override;
+  absl::StatusOr<WriteResult> DeleteItem(const DeleteItemRequest& request,
+                                         const WriteOptions& options) override;
+  absl::StatusOr<WriteResult> UpdateItem(const UpdateItemRequest& request,
+                                         const WriteOptions& options) override;
+
+  absl::StatusOr<ListStreamsResult> ListStreams(
+      const ListStreamsRequest& request) override;
+  absl::StatusOr<StreamDescription> DescribeStream(
+      const DescribeStreamRequest& request) override;
+  absl::StatusOr<std::string> GetShardIterator(
+      const GetShardIteratorRequest& request) override;
+  absl::StatusOr<GetRecordsResult> GetRecords(
+      const GetRecordsRequest& request) override;
+
+  // For tests and benchmarks.
+  rocksdb::DB* db() { return db_.get(); }
+  CommitPipeline* pipeline() { return pipeline_.get(); }
+
+ private:
+  EngineImpl(const Options& options) : options_(options) {}
+
+  absl::Status OpenDb(const std::string& path, const InternalOptions& internal);
+  absl::Status Recover();
+  absl::Status RemoveDeletedTableItems();
+
+  absl::StatusOr<std::shared_ptr<const TableState>> FindTable(
+      const std::string& name) const;
+  absl::StatusOr<TableDescription> Describe(const TableState& table) const;
+  absl::StatusOr<WriteResult> CommitItemMutation(ItemMutation::Spec spec,
+                                                 const WriteOptions& options);
+  bool Durable(const WriteOptions& options) const {
+    return options.durable.value_or(options_.durable_writes);
+  }
+  // One past the last readable sequence of a shard.
+  uint64_t ShardEnd(const storage::StreamInfo& stream,
+                    const storage::ShardInfo& shard) const;
+
+  Options options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  EngineContext context_;
+  std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<CommitPipeline> pipeline_;
+};
+
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_ENGINE_ENGINE_IMPL_H_

@@ -1,0 +1,120 @@
+// Copyright 2026 The tablestream Authors.
+//
+// Item operations. Each request is validated and canonicalized here, on the
+// caller's thread, before it reaches the commit pipeline.
+
+#include "absl/strings/str_cat.h"
+#include "engine/engine_impl.h"
+#include "engine/item_key.h"
+#include "engine/legacy_compile.h"
+#include "proto/item_codec.h"
+#include "tablestream/errors.h"
+#include "util/attribute_canonical.h"
+#include "util/rocksdb_status.h"
+#include "util/status_macros.h"
+
+namespace tablestream {
+namespace {
+
+absl::Status CheckReturnValues(ReturnValue value, bool update) {
+  if (update || value == ReturnValue::kNone || value == ReturnValue::kAllOld) {
+    return absl::OkStatus();
+  }
+  return ValidationError(absl::StrCat(
+      "Return values set to invalid value (", ReturnValueName(value),
+      "); PutItem and DeleteItem allow NONE and ALL_OLD"));
+}
+
+// A canonical, validated copy of a Key parameter.
+absl::StatusOr<Item> PrepareKey(const TableState& table, const Item& key) {
+  Item canonical = key;
+  TABLESTREAM_RETURN_IF_ERROR(CanonicalizeItem(&canonical));
+  TABLESTREAM_RETURN_IF_ERROR(
+      ValidateKey(table.key_schema, canonical, KeyCheck::kKeyOnly));
+  return canonical;
+}
+
+}  // namespace
+
+absl::StatusOr<WriteResult> EngineImpl::CommitItemMutation(
+    ItemMutation::Spec spec, const WriteOptions& options) {
+  ItemMutation mutation(context_, std::move(spec));
+  TABLESTREAM_RETURN_IF_ERROR(pipeline_->Commit(&mutation, Durable(options)));
+  return std::move(mutation.result());
+}
+
+absl::StatusOr<WriteResult> EngineImpl::PutItem(const PutItemRequest& request,
+                                                const WriteOptions& options) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
+  TABLESTREAM_RETURN_IF_ERROR(CheckReturnValues(request.return_values, false));
+  ItemMutation::Spec spec;
+  spec.kind = ItemMutation::Kind::kPut;
+  spec.new_item = request.item;
+  TABLESTREAM_RETURN_IF_ERROR(CanonicalizeItem(&spec.new_item));
+  TABLESTREAM_RETURN_IF_ERROR(
+      ValidateKey(table->key_schema, spec.new_item, KeyCheck::kItem));
+  const int64_t size = ItemSize(spec.new_item);
+  if (size > kMaxItemSizeBytes) {
+    return ValidationError(absl::StrCat(
+        "Item size has exceeded the maximum allowed size (the item is ", size,
+        " bytes; the limit is ", kMaxItemSizeBytes, ")"));
+  }
+  TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
+                               CompileExpected(request.expected));
+  spec.key = ExtractKey(table->key_schema, spec.new_item);
+  spec.table = std::move(table);
+  spec.return_values = request.return_values;
+  return CommitItemMutation(std::move(spec), options);
+}
+
+absl::StatusOr<std::optional<Item>> EngineImpl::GetItem(
+    const GetItemRequest& request) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
+  TABLESTREAM_ASSIGN_OR_RETURN(Item key, PrepareKey(*table, request.key));
+  std::string bytes;
+  rocksdb::Status s = db_->Get(
+      rocksdb::ReadOptions(), context_.items_cf,
+      ItemStorageKey(table->info.table_id(), table->key_schema, key), &bytes);
+  if (s.IsNotFound()) return std::optional<Item>();
+  TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(s, "item read"));
+  TABLESTREAM_ASSIGN_OR_RETURN(Item item, DecodeItem(bytes));
+  if (request.attributes_to_get.empty()) return std::optional<Item>(item);
+  Item projected;
+  for (const std::string& name : request.attributes_to_get) {
+    auto it = item.find(name);
+    if (it != item.end()) projected.insert(*it);
+  }
+  return std::optional<Item>(std::move(projected));
+}
+
+absl::StatusOr<WriteResult> EngineImpl::DeleteItem(
+    const DeleteItemRequest& request, const WriteOptions& options) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
+  TABLESTREAM_RETURN_IF_ERROR(CheckReturnValues(request.return_values, false));
+  ItemMutation::Spec spec;
+  spec.kind = ItemMutation::Kind::kDelete;
+  TABLESTREAM_ASSIGN_OR_RETURN(spec.key, PrepareKey(*table, request.key));
+  TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
+                               CompileExpected(request.expected));
+  spec.table = std::move(table);
+  spec.return_values = request.return_values;
+  return CommitItemMutation(std::move(spec), options);
+}
+
+absl::StatusOr<WriteResult> EngineImpl::UpdateItem(
+    const UpdateItemRequest& request, const WriteOptions& options) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
+  ItemMutation::Spec spec;
+  spec.kind = ItemMutation::Kind::kUpdate;
+  TABLESTREAM_ASSIGN_OR_RETURN(spec.key, PrepareKey(*table, request.key));
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      spec.update, CompileAttributeUpdates(request.attribute_updates,
+                                           table->key_schema.names()));
+  TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
+                               CompileExpected(request.expected));
+  spec.table = std::move(table);
+  spec.return_values = request.return_values;
+  return CommitItemMutation(std::move(spec), options);
+}
+
+}  // namespace tablestream

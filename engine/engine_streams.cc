@@ -1,0 +1,264 @@
+// Copyright 2026 The tablestream Authors.
+//
+// Stream read operations.
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "engine/engine_impl.h"
+#include "stream/shard_iterator.h"
+#include "stream/shard_reader.h"
+#include "stream/stream_keys.h"
+#include "tablestream/errors.h"
+#include "util/status_macros.h"
+
+namespace tablestream {
+namespace {
+
+absl::Status CheckLimit(const std::optional<int>& limit, int max) {
+  if (limit && (*limit < 1 || *limit > max)) {
+    return ValidationError(absl::StrCat(
+        "1 validation error detected: Value '", *limit,
+        "' at 'limit' failed to satisfy constraint: Member must have value "
+        "between 1 and ", max));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckStreamArn(const std::string& arn) {
+  if (arn.size() < 37 || arn.size() > 1024 ||
+      !absl::StartsWith(arn, "arn:") || !absl::StrContains(arn, "/stream/")) {
+    return ValidationError(absl::StrCat(
+        "Invalid StreamArn \"", arn.substr(0, 128),
+        "\": expected arn:aws:dynamodb:<region>:<account>:table/<table>/"
+        "stream/<label>, 37 to 1024 characters"));
+  }
+  return absl::OkStatus();
+}
+
+const storage::ShardInfo* FindShard(const storage::StreamInfo& stream,
+                                    const std::string& shard_id) {
+  for (const storage::ShardInfo& s : stream.shards()) {
+    if (s.shard_id() == shard_id) return &s;
+  }
+  return nullptr;
+}
+
+absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
+                                uint64_t last) {
+  return ValidationError(absl::StrCat(
+      "Invalid SequenceNumber ", text, ": it is not in the shard's range ",
+      FormatSequenceNumber(first), " to ", FormatSequenceNumber(last)));
+}
+
+}  // namespace
+
+uint64_t EngineImpl::ShardEnd(const storage::StreamInfo& stream,
+                              const storage::ShardInfo& shard) const {
+  if (shard.closed()) return shard.last_sequence() + 1;
+  return pipeline_->PublishedNext(ShardLogId(stream.stream_id(),
+                                             shard.ordinal()));
+}
+
+absl::StatusOr<ListStreamsResult> EngineImpl::ListStreams(
+    const ListStreamsRequest& request) {
+  TABLESTREAM_RETURN_IF_ERROR(CheckLimit(request.limit, 100));
+  if (request.exclusive_start_stream_arn) {
+    TABLESTREAM_RETURN_IF_ERROR(
+        CheckStreamArn(*request.exclusive_start_stream_arn));
+  }
+  const size_t limit = static_cast<size_t>(request.limit.value_or(100));
+  ListStreamsResult result;
+  for (const auto& stream : catalog_->Streams()) {
+    if (request.table_name &&
+        stream->info.table_name() != *request.table_name) {
+      continue;
+    }
+    if (request.exclusive_start_stream_arn &&
+        stream->arn <= *request.exclusive_start_stream_arn) {
+      continue;
+    }
+    if (result.streams.size() == limit) {
+      result.last_evaluated_stream_arn = result.streams.back().stream_arn;
+      break;
+    }
+    result.streams.push_back(
+        {stream->arn, stream->info.table_name(), stream->info.label()});
+  }
+  return result;
+}
+
+absl::StatusOr<StreamDescription> EngineImpl::DescribeStream(
+    const DescribeStreamRequest& request) {
+  TABLESTREAM_RETURN_IF_ERROR(CheckStreamArn(request.stream_arn));
+  TABLESTREAM_RETURN_IF_ERROR(CheckLimit(request.limit, 100));
+  std::shared_ptr<const StreamState> stream =
+      catalog_->FindStreamByArn(request.stream_arn);
+  if (stream == nullptr) {
+    return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
+                                      request.stream_arn, " not found"));
+  }
+  const storage::StreamInfo& info = stream->info;
+  StreamDescription d;
+  d.stream_arn = stream->arn;
+  d.stream_label = info.label();
+  d.stream_status = info.enabled() ? "ENABLED" : "DISABLED";
+  d.stream_view_type = static_cast<StreamViewType>(info.view_type());
+  d.creation_request_date_time =
+      static_cast<double>(info.creation_time_micros()) / 1e6;
+  d.table_name = info.table_name();
+  for (const auto& e : info.key_schema()) {
+    d.key_schema.push_back(
+        {e.attribute_name(), static_cast<KeyType>(e.key_type())});
+  }
+  std::vector<const storage::ShardInfo*> shards;
+  for (const storage::ShardInfo& s : info.shards()) shards.push_back(&s);
+  std::sort(shards.begin(), shards.end(), [](const auto* a, const auto* b) {
+    return a->shard_id() < b->shard_id();
+  });
+  const size_t limit = static_cast<size_t>(request.limit.value_or(100));
+  for (const storage::ShardInfo* s : shards) {
+    if (request.exclusive_start_shard_id &&
+        s->shard_id() <= *request.exclusive_start_shard_id) {
+      continue;
+    }
+    if (d.shards.size() == limit) {
+      d.last_evaluated_shard_id = d.shards.back().shard_id;
+      break;
+    }
+    Shard shard;
+    shard.shard_id = s->shard_id();
+    shard.sequence_number_range.starting_sequence_number =
+        FormatSequenceNumber(s->first_sequence());
+    if (s->closed()) {
+      // An empty closed shard shows its range as [first, first].
+      shard.sequence_number_range.ending_sequence_number =
+          FormatSequenceNumber(std::max(s->first_sequence(), s->last_sequence()));
+    }
+    if (!s->parent_shard_id().empty()) {
+      shard.parent_shard_id = s->parent_shard_id();
+    }
+    d.shards.push_back(std::move(shard));
+  }
+  return d;
+}
+
+absl::StatusOr<std::string> EngineImpl::GetShardIterator(
+    const GetShardIteratorRequest& request) {
+  TABLESTREAM_RETURN_IF_ERROR(CheckStreamArn(request.stream_arn));
+  const bool needs_sequence =
+      request.shard_iterator_type == ShardIteratorType::kAtSequenceNumber ||
+      request.shard_iterator_type == ShardIteratorType::kAfterSequenceNumber;
+  if (needs_sequence && !request.sequence_number) {
+    return ValidationError(absl::StrCat(
+        "SequenceNumber is required for ShardIteratorType ",
+        ShardIteratorTypeName(request.shard_iterator_type)));
+  }
+  if (!needs_sequence && request.sequence_number) {
+    return ValidationError(absl::StrCat(
+        "SequenceNumber may only be given with AT_SEQUENCE_NUMBER or "
+        "AFTER_SEQUENCE_NUMBER, not with ",
+        ShardIteratorTypeName(request.shard_iterator_type)));
+  }
+  std::optional<uint64_t> sequence;
+  if (request.sequence_number) {
+    TABLESTREAM_ASSIGN_OR_RETURN(sequence,
+                                 ParseSequenceNumber(*request.sequence_number));
+  }
+  std::shared_ptr<const StreamState> stream =
+      catalog_->FindStreamByArn(request.stream_arn);
+  if (stream == nullptr) {
+    return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
+                                      request.stream_arn, " not found"));
+  }
+  const storage::ShardInfo* shard = FindShard(stream->info, request.shard_id);
+  if (shard == nullptr) {
+    return NotFoundError(absl::StrCat(
+        "Requested resource not found: Shard ", request.shard_id,
+        " does not exist in stream ", request.stream_arn));
+  }
+  const uint64_t first = shard->first_sequence();
+  const uint64_t end = ShardEnd(stream->info, *shard);  // one past the last
+
+  ShardPosition position;
+  position.stream_id = stream->info.stream_id();
+  position.shard_ordinal = shard->ordinal();
+  position.issued_micros = options_.clock->NowMicros();
+  switch (request.shard_iterator_type) {
+    case ShardIteratorType::kTrimHorizon:
+      position.next_sequence = first;
+      break;
+    case ShardIteratorType::kLatest:
+      position.next_sequence = end;
+      break;
+    case ShardIteratorType::kAtSequenceNumber:
+      // At an open shard's next number is allowed: it waits for that record.
+      if (!sequence || *sequence < first ||
+          *sequence > (shard->closed() ? end - 1 : end)) {
+        return SequenceOutOfRange(*request.sequence_number, first,
+                                  std::max(first, end - 1));
+      }
+      position.next_sequence = *sequence;
+      break;
+    case ShardIteratorType::kAfterSequenceNumber:
+      if (!sequence || *sequence < first || *sequence >= end) {
+        return SequenceOutOfRange(*request.sequence_number, first,
+                                  std::max(first, end - 1));
+      }
+      position.next_sequence = *sequence + 1;
+      break;
+  }
+  return EncodeShardIterator(stream->arn, position);
+}
+
+absl::StatusOr<GetRecordsResult> EngineImpl::GetRecords(
+    const GetRecordsRequest& request) {
+  TABLESTREAM_RETURN_IF_ERROR(CheckLimit(request.limit, 1000));
+  TABLESTREAM_ASSIGN_OR_RETURN(ShardPosition position,
+                               DecodeShardIterator(request.shard_iterator));
+  const int64_t now = options_.clock->NowMicros();
+  if (now - position.issued_micros >
+      options_.iterator_lifetime_seconds * 1000000) {
+    return MakeError(kExpiredIteratorException,
+                     absl::StrCat("The provided iterator exceeds the maximum "
+                                  "age allowed (iterators expire ",
+                                  options_.iterator_lifetime_seconds,
+                                  " seconds after they are issued)"));
+  }
+  std::shared_ptr<const StreamState> stream =
+      catalog_->FindStream(position.stream_id);
+  const storage::ShardInfo* shard = nullptr;
+  if (stream != nullptr) {
+    for (const storage::ShardInfo& s : stream->info.shards()) {
+      if (s.ordinal() == position.shard_ordinal) shard = &s;
+    }
+  }
+  if (shard == nullptr) {
+    return NotFoundError(
+        "Requested resource not found: the iterator's stream or shard no "
+        "longer exists");
+  }
+
+  ShardReadRequest read;
+  read.stream_id = position.stream_id;
+  read.shard_ordinal = position.shard_ordinal;
+  read.from_sequence = position.next_sequence;
+  read.end_sequence = ShardEnd(stream->info, *shard);
+  read.limit = static_cast<size_t>(request.limit.value_or(1000));
+  read.view_type = static_cast<StreamViewType>(stream->info.view_type());
+  read.region = options_.region;
+  TABLESTREAM_ASSIGN_OR_RETURN(ShardReadResult records,
+                               ReadShard(db_.get(), context_.stream_cf, read));
+
+  GetRecordsResult result;
+  result.records = std::move(records.records);
+  if (!(shard->closed() && records.next_sequence > shard->last_sequence())) {
+    position.next_sequence = records.next_sequence;
+    position.issued_micros = now;
+    result.next_shard_iterator = EncodeShardIterator(stream->arn, position);
+  }
+  return result;
+}
+
+}  // namespace tablestream

@@ -1,0 +1,153 @@
+// Copyright 2026 The tablestream Authors.
+
+#include "engine/item_mutation.h"
+
+#include "absl/strings/str_cat.h"
+#include "engine/item_key.h"
+#include "engine/table_mutations.h"
+#include "engine/update.h"
+#include "proto/item_codec.h"
+#include "stream/record_codec.h"
+#include "stream/stream_keys.h"
+#include "tablestream/errors.h"
+#include "util/attribute_canonical.h"
+#include "util/status_macros.h"
+
+namespace tablestream {
+namespace {
+
+// Keeps only the attributes named in `names`.
+Item Project(const Item& item, const std::vector<std::string>& names) {
+  Item out;
+  for (const std::string& name : names) {
+    auto it = item.find(name);
+    if (it != item.end()) out.insert(*it);
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::Status ItemMutation::Apply(MutationContext& m) {
+  const TableState& table = *spec_.table;
+  // The table may have been deleted (or deleted and re-created) after the
+  // request was validated.
+  std::shared_ptr<const TableState> current =
+      ctx_.catalog->FindTable(table.info.name());
+  if (current == nullptr || current->info.table_id() != table.info.table_id()) {
+    return TableNotFound(table.info.name());
+  }
+  const storage::TableInfo& info = current->info;
+
+  const std::string key =
+      ItemStorageKey(info.table_id(), table.key_schema, spec_.key);
+  TABLESTREAM_ASSIGN_OR_RETURN(std::optional<std::string> old_bytes,
+                               m.Get(ctx_.items_cf, key));
+  std::optional<Item> old;
+  if (old_bytes) {
+    TABLESTREAM_ASSIGN_OR_RETURN(old, DecodeItem(*old_bytes));
+  }
+
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      bool holds, EvaluateCondition(spec_.condition, old ? &*old : nullptr));
+  if (!holds) {
+    return MakeError(kConditionalCheckFailedException,
+                     "The conditional request failed");
+  }
+
+  TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> updated, NewItem(old));
+  FillResult(old, updated);
+
+  if (!old && !updated) return absl::OkStatus();    // delete of nothing
+  if (old && updated && *old == *updated) return absl::OkStatus();  // no-op
+
+  EventName event = !old       ? EventName::kInsert
+                    : !updated ? EventName::kRemove
+                               : EventName::kModify;
+  event_ = event;
+  if (updated) {
+    m.Put(ctx_.items_cf, key, EncodeItem(*updated));
+  } else {
+    m.Delete(ctx_.items_cf, key);
+  }
+  if (event != EventName::kModify) {
+    m.AddToCounter(ItemCountKey(info.table_id()),
+                   event == EventName::kInsert ? 1 : -1);
+  }
+
+  if (!info.stream_enabled()) return absl::OkStatus();
+  std::shared_ptr<const StreamState> stream =
+      ctx_.catalog->FindStream(info.latest_stream_id());
+  if (stream == nullptr || stream->info.shards_size() == 0) {
+    return MakeError(kInternalServerError,
+                     absl::StrCat("table ", info.name(),
+                                  " has an enabled stream that the catalog "
+                                  "does not hold"));
+  }
+  const storage::ShardInfo& shard =
+      stream->info.shards(stream->info.shards_size() - 1);
+  const uint64_t sequence =
+      m.NextSequence(ShardLogId(stream->info.stream_id(), shard.ordinal()));
+  ItemChange change;
+  change.event = event;
+  change.keys = &spec_.key;
+  change.old_item = old ? &*old : nullptr;
+  change.new_item = updated ? &*updated : nullptr;
+  m.Put(ctx_.stream_cf,
+        RecordKey(stream->info.stream_id(), shard.ordinal(), sequence),
+        EncodeRecord(change,
+                     static_cast<StreamViewType>(stream->info.view_type()),
+                     m.CommitTimeMicros()));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<Item>> ItemMutation::NewItem(
+    const std::optional<Item>& old) {
+  switch (spec_.kind) {
+    case Kind::kPut:
+      return std::optional<Item>(spec_.new_item);
+    case Kind::kDelete:
+      return std::optional<Item>();
+    case Kind::kUpdate:
+      break;
+  }
+  if (!old && !spec_.update.creates_item) return std::optional<Item>();
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      Item updated,
+      ApplyUpdate(spec_.update.actions, old ? &*old : nullptr, spec_.key,
+                  spec_.table->key_schema.names()));
+  const int64_t size = ItemSize(updated);
+  if (size > kMaxItemSizeBytes) {
+    return ValidationError(absl::StrCat(
+        "Item size to update has exceeded the maximum allowed size (the "
+        "updated item would be ",
+        size, " bytes; the limit is ", kMaxItemSizeBytes, ")"));
+  }
+  return std::optional<Item>(std::move(updated));
+}
+
+void ItemMutation::FillResult(const std::optional<Item>& old,
+                              const std::optional<Item>& updated) {
+  switch (spec_.return_values) {
+    case ReturnValue::kNone:
+      return;
+    case ReturnValue::kAllOld:
+      if (old) result_.attributes = *old;
+      return;
+    case ReturnValue::kAllNew:
+      if (updated) result_.attributes = *updated;
+      return;
+    case ReturnValue::kUpdatedOld:
+    case ReturnValue::kUpdatedNew: {
+      const std::optional<Item>& source =
+          spec_.return_values == ReturnValue::kUpdatedOld ? old : updated;
+      if (!source) return;
+      Item projected =
+          Project(*source, UpdatedTopLevelNames(spec_.update.actions));
+      if (!projected.empty()) result_.attributes = std::move(projected);
+      return;
+    }
+  }
+}
+
+}  // namespace tablestream

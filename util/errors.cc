@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "util/absl_compat.h"
 
 namespace tablestream {
 namespace {
@@ -36,7 +37,8 @@ absl::Status MakeError(std::string_view exception, std::string_view message) {
   for (const ExceptionCode& e : kExceptions) {
     if (e.name == exception) code = e.code;
   }
-  return absl::Status(code, absl::StrCat(exception, ": ", message));
+  return absl::Status(code,
+                      absl::StrCat(AsAbsl(exception), ": ", AsAbsl(message)));
 }
 
 std::string ExceptionName(const absl::Status& status) {

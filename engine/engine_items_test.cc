@@ -27,9 +27,9 @@ Item FullItem() {
 }
 
 TEST_F(ItemsTest, PutGetRoundTripsAllTenTypesCanonically) {
-  CreateTable("T");
-  ASSERT_TRUE(Put("T", FullItem()).ok());
-  auto got = Get("T", {{"pk", S("user#42")}});
+  CreateTable("Tab");
+  ASSERT_TRUE(Put("Tab", FullItem()).ok());
+  auto got = Get("Tab", {{"pk", S("user#42")}});
   ASSERT_TRUE(got.ok()) << got.status();
   ASSERT_TRUE(got->has_value());
   const Item& item = **got;
@@ -40,17 +40,17 @@ TEST_F(ItemsTest, PutGetRoundTripsAllTenTypesCanonically) {
   EXPECT_EQ(item.at("blobs"), AttributeValue::BS({"\1", "\2"}));
   EXPECT_EQ(item.at("avatar").scalar(), std::string("\0\1\2", 3));
 
-  GetItemRequest projected{"T", {{"pk", S("user#42")}}, {"name", "nope"}};
+  GetItemRequest projected{"Tab", {{"pk", S("user#42")}}, {"name", "nope"}};
   auto some = engine_->GetItem(projected);
   ASSERT_TRUE(some.ok());
   EXPECT_EQ(**some, (Item{{"name", S("Ada")}}));
 }
 
 TEST_F(ItemsTest, EventsFollowTheLessonScenario) {
-  CreateTable("T");
-  ASSERT_TRUE(Put("T", {{"pk", S("k")}, {"a", N("1")}, {"b", S("x")}}).ok());
+  CreateTable("Tab");
+  ASSERT_TRUE(Put("Tab", {{"pk", S("k")}, {"a", N("1")}, {"b", S("x")}}).ok());
   UpdateItemRequest update;
-  update.table_name = "T";
+  update.table_name = "Tab";
   update.key = {{"pk", S("k")}};
   update.attribute_updates["b"] = {AttributeAction::kDelete, {}};
   update.attribute_updates["a"] = {AttributeAction::kAdd, N("2")};
@@ -58,9 +58,9 @@ TEST_F(ItemsTest, EventsFollowTheLessonScenario) {
   auto updated = engine_->UpdateItem(update);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(updated->attributes, (Item{{"a", N("3")}}));
-  ASSERT_TRUE(Delete("T", {{"pk", S("k")}}).ok());
+  ASSERT_TRUE(Delete("Tab", {{"pk", S("k")}}).ok());
 
-  std::vector<StreamRecord> records = ReadAll(LatestStreamArn("T"));
+  std::vector<StreamRecord> records = ReadAll(LatestStreamArn("Tab"));
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].event_name, EventName::kInsert);
   EXPECT_FALSE(records[0].dynamodb.old_image.has_value());
@@ -79,34 +79,34 @@ TEST_F(ItemsTest, EventsFollowTheLessonScenario) {
 }
 
 TEST_F(ItemsTest, WritesThatChangeNothingProduceNoRecord) {
-  CreateTable("T");
-  ASSERT_TRUE(Put("T", FullItem()).ok());
+  CreateTable("Tab");
+  ASSERT_TRUE(Put("Tab", FullItem()).ok());
   // Same values written differently: number formatting and set order.
   Item same = FullItem();
   same["age"] = N("36");
   same["scores"] = AttributeValue::NS({"1.5", "10.0"});
   same["tags"] = AttributeValue::SS({"a", "b"});
-  ASSERT_TRUE(Put("T", same).ok());
-  ASSERT_TRUE(Delete("T", {{"pk", S("missing")}}).ok());
+  ASSERT_TRUE(Put("Tab", same).ok());
+  ASSERT_TRUE(Delete("Tab", {{"pk", S("missing")}}).ok());
   UpdateItemRequest noop;
-  noop.table_name = "T";
+  noop.table_name = "Tab";
   noop.key = {{"pk", S("user#42")}};
   noop.attribute_updates["name"] = {AttributeAction::kPut, S("Ada")};
   ASSERT_TRUE(engine_->UpdateItem(noop).ok());
   // A failed condition writes nothing either.
   PutItemRequest conditional;
-  conditional.table_name = "T";
+  conditional.table_name = "Tab";
   conditional.item = {{"pk", S("user#42")}};
   conditional.expected.expected["name"].exists = false;
   EXPECT_TRUE(IsConditionalCheckFailed(
       engine_->PutItem(conditional).status()));
-  EXPECT_EQ(ReadAll(LatestStreamArn("T")).size(), 1u);
-  EXPECT_EQ(engine_->DescribeTable("T")->item_count, 1);
+  EXPECT_EQ(ReadAll(LatestStreamArn("Tab")).size(), 1u);
+  EXPECT_EQ(engine_->DescribeTable("Tab")->item_count, 1);
 }
 
 TEST_F(ItemsTest, ReturnValues) {
-  CreateTable("T");
-  PutItemRequest put{"T", {{"pk", S("k")}, {"v", N("1")}}, {},
+  CreateTable("Tab");
+  PutItemRequest put{"Tab", {{"pk", S("k")}, {"v", N("1")}}, {},
                      ReturnValue::kAllOld};
   auto first = engine_->PutItem(put);
   ASSERT_TRUE(first.ok());
@@ -119,46 +119,46 @@ TEST_F(ItemsTest, ReturnValues) {
   EXPECT_EQ(ExceptionName(engine_->PutItem(put).status()),
             kValidationException);
 
-  DeleteItemRequest del{"T", {{"pk", S("k")}}, {}, ReturnValue::kAllOld};
+  DeleteItemRequest del{"Tab", {{"pk", S("k")}}, {}, ReturnValue::kAllOld};
   auto deleted = engine_->DeleteItem(del);
   ASSERT_TRUE(deleted.ok());
   EXPECT_EQ(deleted->attributes, (Item{{"pk", S("k")}, {"v", N("2")}}));
 }
 
 TEST_F(ItemsTest, UpdateCreatesAndDeleteOnlyUpdateDoesNot) {
-  CreateTable("T", StreamViewType::kNewAndOldImages);
+  CreateTable("Tab", StreamViewType::kNewAndOldImages);
   UpdateItemRequest only_delete;
-  only_delete.table_name = "T";
+  only_delete.table_name = "Tab";
   only_delete.key = {{"pk", S("a")}};
   only_delete.attribute_updates["x"] = {AttributeAction::kDelete, {}};
   ASSERT_TRUE(engine_->UpdateItem(only_delete).ok());
-  EXPECT_FALSE(Get("T", {{"pk", S("a")}})->has_value());
+  EXPECT_FALSE(Get("Tab", {{"pk", S("a")}})->has_value());
 
   UpdateItemRequest empty;
-  empty.table_name = "T";
+  empty.table_name = "Tab";
   empty.key = {{"pk", S("b")}};
   ASSERT_TRUE(engine_->UpdateItem(empty).ok());
-  EXPECT_EQ(**Get("T", {{"pk", S("b")}}), (Item{{"pk", S("b")}}));
-  std::vector<StreamRecord> records = ReadAll(LatestStreamArn("T"));
+  EXPECT_EQ(**Get("Tab", {{"pk", S("b")}}), (Item{{"pk", S("b")}}));
+  std::vector<StreamRecord> records = ReadAll(LatestStreamArn("Tab"));
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].event_name, EventName::kInsert);
   EXPECT_EQ(*records[0].dynamodb.new_image, (Item{{"pk", S("b")}}));
 }
 
 TEST_F(ItemsTest, KeysSortInKeyTypeOrder) {
-  CreateTable("T", std::nullopt, ScalarAttributeType::kN);
+  CreateTable("Tab", std::nullopt, ScalarAttributeType::kN);
   for (const char* n : {"10", "-1", "2", "1e2", "-0.5", "0"}) {
-    ASSERT_TRUE(Put("T", {{"pk", S("p")}, {"sk", N(n)}}).ok()) << n;
+    ASSERT_TRUE(Put("Tab", {{"pk", S("p")}, {"sk", N(n)}}).ok()) << n;
   }
   // Equal numbers are the same key.
-  ASSERT_TRUE(Put("T", {{"pk", S("p")}, {"sk", N("100.0")}, {"x", N("1")}}).ok());
-  EXPECT_EQ(engine_->DescribeTable("T")->item_count, 6);
-  EXPECT_EQ((**Get("T", {{"pk", S("p")}, {"sk", N("1E+2")}})).at("x"),
+  ASSERT_TRUE(Put("Tab", {{"pk", S("p")}, {"sk", N("100.0")}, {"x", N("1")}}).ok());
+  EXPECT_EQ(engine_->DescribeTable("Tab")->item_count, 6);
+  EXPECT_EQ((**Get("Tab", {{"pk", S("p")}, {"sk", N("1E+2")}})).at("x"),
             N("1"));
 }
 
 TEST_F(ItemsTest, BadInputIsRefusedBeforeAnythingIsWritten) {
-  CreateTable("T", StreamViewType::kNewAndOldImages, ScalarAttributeType::kB);
+  CreateTable("Tab", StreamViewType::kNewAndOldImages, ScalarAttributeType::kB);
   const Item good = {{"pk", S("a")}, {"sk", AttributeValue::B("b")}};
   struct Case {
     std::string name;
@@ -189,35 +189,35 @@ TEST_F(ItemsTest, BadInputIsRefusedBeforeAnythingIsWritten) {
       {"empty name", with("", S("x"))},
   };
   for (const Case& c : cases) {
-    absl::Status s = Put("T", c.item);
+    absl::Status s = Put("Tab", c.item);
     EXPECT_EQ(ExceptionName(s), kValidationException) << c.name << ": " << s;
   }
   EXPECT_EQ(ExceptionName(Put("Nope", good)), kResourceNotFoundException);
-  EXPECT_EQ(ExceptionName(Get("T", {{"pk", S("a")}}).status()),
+  EXPECT_EQ(ExceptionName(Get("Tab", {{"pk", S("a")}}).status()),
             kValidationException);
   EXPECT_EQ(
-      ExceptionName(Get("T", {{"pk", S("a")}, {"sk", AttributeValue::B("b")},
+      ExceptionName(Get("Tab", {{"pk", S("a")}, {"sk", AttributeValue::B("b")},
                               {"extra", S("x")}})
                         .status()),
       kValidationException);
   // Nothing was written; the engine still works.
-  EXPECT_TRUE(ReadAll(LatestStreamArn("T")).empty());
-  ASSERT_TRUE(Put("T", good).ok());
+  EXPECT_TRUE(ReadAll(LatestStreamArn("Tab")).empty());
+  ASSERT_TRUE(Put("Tab", good).ok());
   // The limits themselves are accepted.
-  ASSERT_TRUE(Put("T", {{"pk", S(std::string(2048, 'x'))},
+  ASSERT_TRUE(Put("Tab", {{"pk", S(std::string(2048, 'x'))},
                         {"sk", AttributeValue::B(std::string(1024, 'y'))}})
                   .ok());
   AttributeValue deepest = S("leaf");
   for (int i = 0; i < 31; ++i) deepest = AttributeValue::L({deepest});
-  ASSERT_TRUE(Put("T", with("deep", deepest)).ok());
-  EXPECT_EQ(ReadAll(LatestStreamArn("T")).size(), 3u);
+  ASSERT_TRUE(Put("Tab", with("deep", deepest)).ok());
+  EXPECT_EQ(ReadAll(LatestStreamArn("Tab")).size(), 3u);
 }
 
 TEST_F(ItemsTest, ConditionsOnWrites) {
-  CreateTable("T");
-  ASSERT_TRUE(Put("T", {{"pk", S("k")}, {"v", N("5")}}).ok());
+  CreateTable("Tab");
+  ASSERT_TRUE(Put("Tab", {{"pk", S("k")}, {"v", N("5")}}).ok());
   DeleteItemRequest del;
-  del.table_name = "T";
+  del.table_name = "Tab";
   del.key = {{"pk", S("k")}};
   ExpectedAttributeValue gt;
   gt.comparison_operator = ComparisonOperator::kGt;
@@ -226,7 +226,7 @@ TEST_F(ItemsTest, ConditionsOnWrites) {
   EXPECT_TRUE(IsConditionalCheckFailed(engine_->DeleteItem(del).status()));
   del.expected.expected["v"].attribute_value_list = {N("4.99")};
   ASSERT_TRUE(engine_->DeleteItem(del).ok());
-  EXPECT_FALSE(Get("T", {{"pk", S("k")}})->has_value());
+  EXPECT_FALSE(Get("Tab", {{"pk", S("k")}})->has_value());
 }
 
 }  // namespace

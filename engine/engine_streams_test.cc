@@ -11,8 +11,8 @@ class StreamsTest : public EngineTest {
  protected:
   void SetUp() override {
     EngineTest::SetUp();
-    CreateTable("T");
-    arn_ = LatestStreamArn("T");
+    CreateTable("Tab");
+    arn_ = LatestStreamArn("Tab");
     auto d = engine_->DescribeStream({arn_});
     ASSERT_TRUE(d.ok()) << d.status();
     ASSERT_EQ(d->shards.size(), 1u);
@@ -21,7 +21,7 @@ class StreamsTest : public EngineTest {
 
   void PutN(int n, int value_bytes = 10) {
     for (int i = 0; i < n; ++i) {
-      ASSERT_TRUE(Put("T", {{"pk", S(absl::StrCat("k", next_++))},
+      ASSERT_TRUE(Put("Tab", {{"pk", S(absl::StrCat("k", next_++))},
                             {"v", S(std::string(value_bytes, 'v'))}})
                       .ok());
     }
@@ -43,7 +43,7 @@ TEST_F(StreamsTest, DescribeStream) {
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->stream_status, "ENABLED");
   EXPECT_EQ(d->stream_view_type, StreamViewType::kNewAndOldImages);
-  EXPECT_EQ(d->table_name, "T");
+  EXPECT_EQ(d->table_name, "Tab");
   EXPECT_EQ(d->stream_label, "2023-11-14T22:13:20.000");
   ASSERT_EQ(d->key_schema.size(), 1u);
   EXPECT_EQ(d->shards[0].sequence_number_range.starting_sequence_number,
@@ -165,7 +165,7 @@ TEST_F(StreamsTest, ClosedShardEndsWithoutNextIterator) {
   PutN(2);
   std::string it = Iterator(ShardIteratorType::kTrimHorizon);
   ASSERT_TRUE(engine_
-                  ->UpdateTable({"T", StreamSpecification{false, {}}, {}, {}})
+                  ->UpdateTable({"Tab", StreamSpecification{false, {}}, {}, {}})
                   .ok());
   auto page = engine_->GetRecords({it, {}});
   ASSERT_TRUE(page.ok());

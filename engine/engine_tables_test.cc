@@ -130,38 +130,38 @@ TEST_F(TablesTest, CreateTableValidation) {
 }
 
 TEST_F(TablesTest, StreamEnableDisableReenable) {
-  CreateTable("T", std::nullopt);
-  auto d = engine_->DescribeTable("T");
+  CreateTable("Tab", std::nullopt);
+  auto d = engine_->DescribeTable("Tab");
   ASSERT_TRUE(d.ok());
   EXPECT_FALSE(d->stream_specification.has_value());
   EXPECT_FALSE(d->latest_stream_arn.has_value());
 
-  UpdateTableRequest disable{"T", StreamSpecification{false, {}}, {}, {}};
+  UpdateTableRequest disable{"Tab", StreamSpecification{false, {}}, {}, {}};
   EXPECT_EQ(ExceptionName(engine_->UpdateTable(disable).status()),
             kValidationException);
 
   UpdateTableRequest enable{
-      "T", StreamSpecification{true, StreamViewType::kNewImage}, {}, {}};
+      "Tab", StreamSpecification{true, StreamViewType::kNewImage}, {}, {}};
   ASSERT_TRUE(engine_->UpdateTable(enable).ok());
-  const std::string first = LatestStreamArn("T");
-  ASSERT_TRUE(Put("T", {{"pk", S("a")}}).ok());
+  const std::string first = LatestStreamArn("Tab");
+  ASSERT_TRUE(Put("Tab", {{"pk", S("a")}}).ok());
 
   // Enabling again, or changing the view type in place, is refused.
   auto again = engine_->UpdateTable(enable);
   EXPECT_EQ(ExceptionName(again.status()), kValidationException);
   EXPECT_NE(again.status().message().find("already"), std::string::npos);
   UpdateTableRequest change{
-      "T", StreamSpecification{true, StreamViewType::kKeysOnly}, {}, {}};
+      "Tab", StreamSpecification{true, StreamViewType::kKeysOnly}, {}, {}};
   EXPECT_EQ(ExceptionName(engine_->UpdateTable(change).status()),
             kValidationException);
 
   ASSERT_TRUE(engine_->UpdateTable(disable).ok());
-  d = engine_->DescribeTable("T");
+  d = engine_->DescribeTable("Tab");
   ASSERT_TRUE(d.ok());
   EXPECT_FALSE(d->stream_specification->stream_enabled);
   EXPECT_EQ(d->latest_stream_arn, first);
   // Writes while disabled produce no records anywhere.
-  ASSERT_TRUE(Put("T", {{"pk", S("b")}}).ok());
+  ASSERT_TRUE(Put("Tab", {{"pk", S("b")}}).ok());
 
   auto old_stream = engine_->DescribeStream({first});
   ASSERT_TRUE(old_stream.ok());
@@ -173,15 +173,15 @@ TEST_F(TablesTest, StreamEnableDisableReenable) {
 
   clock_->AdvanceMicros(1);  // same millisecond: the label must still differ
   ASSERT_TRUE(engine_->UpdateTable(change).ok());
-  const std::string second = LatestStreamArn("T");
+  const std::string second = LatestStreamArn("Tab");
   EXPECT_NE(first, second);
-  ASSERT_TRUE(Put("T", {{"pk", S("c")}}).ok());
+  ASSERT_TRUE(Put("Tab", {{"pk", S("c")}}).ok());
   std::vector<StreamRecord> records = ReadAll(second);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].dynamodb.stream_view_type, StreamViewType::kKeysOnly);
   EXPECT_EQ(records[0].dynamodb.sequence_number, "100000000000000000001");
 
-  auto streams = engine_->ListStreams({std::string("T"), {}, {}});
+  auto streams = engine_->ListStreams({std::string("Tab"), {}, {}});
   ASSERT_TRUE(streams.ok());
   EXPECT_EQ(streams->streams.size(), 2u);
 }

@@ -1,0 +1,236 @@
+// Copyright 2026 The tablestream Authors.
+
+#include "api/dispatcher.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "api/item_json.h"
+#include "api/stream_json.h"
+#include "api/table_json.h"
+#include "tablestream/errors.h"
+#include "util/absl_compat.h"
+#include "util/status_macros.h"
+
+namespace tablestream {
+namespace api {
+namespace {
+
+using Handler = absl::StatusOr<Json> (*)(Engine& engine, const Json& request);
+
+absl::StatusOr<Json> CreateTable(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(CreateTableRequest request,
+                               ParseCreateTableRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
+                               engine.CreateTable(request));
+  return CreateTableResponse(table);
+}
+
+absl::StatusOr<Json> DescribeTable(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(std::string name,
+                               ParseDescribeTableRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
+                               engine.DescribeTable(name));
+  return DescribeTableResponse(table);
+}
+
+absl::StatusOr<Json> ListTables(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ListTablesRequest request,
+                               ParseListTablesRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(ListTablesResult result,
+                               engine.ListTables(request));
+  return ListTablesResponse(result);
+}
+
+absl::StatusOr<Json> DeleteTable(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(std::string name,
+                               ParseDeleteTableRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
+                               engine.DeleteTable(name));
+  return DeleteTableResponse(table);
+}
+
+absl::StatusOr<Json> UpdateTable(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(UpdateTableRequest request,
+                               ParseUpdateTableRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
+                               engine.UpdateTable(request));
+  return UpdateTableResponse(table);
+}
+
+absl::StatusOr<Json> PutItem(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(PutItemRequest request,
+                               ParsePutItemRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result, engine.PutItem(request));
+  return WriteItemResponse(result);
+}
+
+absl::StatusOr<Json> GetItem(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(GetItemRequest request,
+                               ParseGetItemRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> item,
+                               engine.GetItem(request));
+  return GetItemResponse(item);
+}
+
+absl::StatusOr<Json> DeleteItem(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(DeleteItemRequest request,
+                               ParseDeleteItemRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result,
+                               engine.DeleteItem(request));
+  return WriteItemResponse(result);
+}
+
+absl::StatusOr<Json> UpdateItem(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(UpdateItemRequest request,
+                               ParseUpdateItemRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result,
+                               engine.UpdateItem(request));
+  return WriteItemResponse(result);
+}
+
+absl::StatusOr<Json> ListStreams(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ListStreamsRequest request,
+                               ParseListStreamsRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(ListStreamsResult result,
+                               engine.ListStreams(request));
+  return ListStreamsResponse(result);
+}
+
+absl::StatusOr<Json> DescribeStream(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(DescribeStreamRequest request,
+                               ParseDescribeStreamRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(StreamDescription description,
+                               engine.DescribeStream(request));
+  return DescribeStreamResponse(description);
+}
+
+absl::StatusOr<Json> GetShardIterator(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(GetShardIteratorRequest request,
+                               ParseGetShardIteratorRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(std::string iterator,
+                               engine.GetShardIterator(request));
+  return GetShardIteratorResponse(iterator);
+}
+
+absl::StatusOr<Json> GetRecords(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(GetRecordsRequest request,
+                               ParseGetRecordsRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(GetRecordsResult result,
+                               engine.GetRecords(request));
+  return GetRecordsResponse(result);
+}
+
+struct Operation {
+  OperationInfo info;
+  Handler handler;
+};
+
+const std::vector<Operation>& AllOperations() {
+  static const auto* operations = new std::vector<Operation>{
+      {{"CreateTable", "create-table",
+        "create a table, optionally with a stream (StreamSpecification)"},
+       CreateTable},
+      {{"DescribeTable", "describe-table",
+        "describe a table: key schema, item count, latest stream"},
+       DescribeTable},
+      {{"ListTables", "list-tables", "list table names"}, ListTables},
+      {{"DeleteTable", "delete-table",
+        "delete a table and its items (its stream stays readable)"},
+       DeleteTable},
+      {{"UpdateTable", "update-table",
+        "enable or disable the table's stream"},
+       UpdateTable},
+      {{"PutItem", "put-item",
+        "create or replace an item (Expected conditions, ReturnValues)"},
+       PutItem},
+      {{"GetItem", "get-item", "read an item by its key (AttributesToGet)"},
+       GetItem},
+      {{"UpdateItem", "update-item",
+        "change attributes of an item (AttributeUpdates PUT/ADD/DELETE)"},
+       UpdateItem},
+      {{"DeleteItem", "delete-item",
+        "delete an item by its key (Expected conditions)"},
+       DeleteItem},
+      {{"ListStreams", "list-streams", "list streams, of one table or all"},
+       ListStreams},
+      {{"DescribeStream", "describe-stream",
+        "describe a stream: status, view type, shards"},
+       DescribeStream},
+      {{"GetShardIterator", "get-shard-iterator",
+        "get an iterator into a shard (TRIM_HORIZON, LATEST, AT_/AFTER_...)"},
+       GetShardIterator},
+      {{"GetRecords", "get-records",
+        "read stream records from a shard iterator"},
+       GetRecords},
+  };
+  return *operations;
+}
+
+}  // namespace
+
+JsonApi::JsonApi(Engine* engine) : engine_(engine) {}
+
+absl::StatusOr<Json> JsonApi::Call(std::string_view operation,
+                                   const Json& request) {
+  for (const Operation& op : AllOperations()) {
+    if (op.info.name != operation) continue;
+    // The codecs check types before reading values, so nothing should
+    // throw; this keeps the no-exceptions promise if something does.
+    try {
+      return op.handler(*engine_, request);
+    } catch (const Json::exception& e) {
+      return MakeError(kInternalServerError,
+                       absl::StrCat(op.info.name, ": ", e.what()));
+    }
+  }
+  return MakeError(kUnknownOperationException,
+                   absl::StrCat("unknown operation \"", AsAbsl(operation),
+                                "\"; supported: ",
+                                absl::StrJoin(Operations(), ", ")));
+}
+
+absl::StatusOr<Json> JsonApi::CallWithText(std::string_view operation,
+                                           std::string_view request_text) {
+  TABLESTREAM_ASSIGN_OR_RETURN(Json request, ParseJson(request_text));
+  return Call(operation, request);
+}
+
+std::vector<std::string> JsonApi::Operations() {
+  std::vector<std::string> names;
+  for (const Operation& op : AllOperations()) names.push_back(op.info.name);
+  return names;
+}
+
+const std::vector<OperationInfo>& JsonApi::OperationTable() {
+  static const auto* table = [] {
+    auto* infos = new std::vector<OperationInfo>;
+    for (const Operation& op : AllOperations()) infos->push_back(op.info);
+    return infos;
+  }();
+  return *table;
+}
+
+std::optional<std::string> JsonApi::OperationFromCliName(
+    std::string_view cli_name) {
+  for (const Operation& op : AllOperations()) {
+    if (op.info.cli_name == cli_name) return std::string(op.info.name);
+  }
+  return std::nullopt;
+}
+
+Json ErrorToJson(const absl::Status& status) {
+  return Json{{"__type", ExceptionName(status)},
+              {"message", ErrorMessage(status)}};
+}
+
+std::string FormatError(const absl::Status& status) {
+  Json error = ErrorToJson(status);
+  return absl::StrCat("{\"__type\": ", FormatJson(error["__type"], -1),
+                      ", \"message\": ", FormatJson(error["message"], -1),
+                      "}");
+}
+
+}  // namespace api
+}  // namespace tablestream

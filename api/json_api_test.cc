@@ -1,0 +1,305 @@
+// Copyright 2026 The tablestream Authors.
+//
+// JsonApi end to end: AWS-shaped JSON in, JSON out, on a real engine in a
+// temporary directory with a manual clock.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "api/dispatcher.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tablestream/clock.h"
+#include "tablestream/engine.h"
+#include "tablestream/errors.h"
+
+namespace tablestream {
+namespace api {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr int64_t kStartSeconds = 1700000000;
+
+Json J(const char* text) { return Json::parse(text); }
+
+class JsonApiTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "json_api_test_XXXXXX")
+            .string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    clock_ = std::make_shared<ManualClock>(kStartSeconds * 1000000);
+    Options options;
+    options.clock = clock_;
+    options.durable_writes = false;
+    absl::StatusOr<std::unique_ptr<Engine>> engine =
+        Engine::Open(options, dir_ + "/db");
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    engine_ = *std::move(engine);
+    api_ = std::make_unique<JsonApi>(engine_.get());
+  }
+
+  void TearDown() override {
+    api_.reset();
+    engine_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Json Ok(const char* operation, const Json& request) {
+    absl::StatusOr<Json> r = api_->Call(operation, request);
+    EXPECT_TRUE(r.ok()) << operation << " " << request.dump() << ": "
+                        << r.status();
+    return r.ok() ? *r : Json();
+  }
+
+  absl::Status Err(const char* operation, const Json& request) {
+    absl::StatusOr<Json> r = api_->Call(operation, request);
+    EXPECT_FALSE(r.ok()) << operation << " " << request.dump();
+    return r.status();
+  }
+
+  // Creates table `name` (key pk:S) with a stream of `view`; returns its ARN.
+  std::string CreateTable(const std::string& name, const std::string& view) {
+    Json request = J(R"({
+      "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+      "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]
+    })");
+    request["TableName"] = name;
+    request["StreamSpecification"] = {{"StreamEnabled", true},
+                                      {"StreamViewType", view}};
+    Json r = Ok("CreateTable", request);
+    return r["TableDescription"].value("LatestStreamArn", "");
+  }
+
+  // All records of the stream's first shard, and the last GetRecords reply.
+  Json ReadAll(const std::string& arn, Json* last_page = nullptr) {
+    Json d = Ok("DescribeStream", {{"StreamArn", arn}});
+    Json records = Json::array();
+    std::string shard = d["StreamDescription"]["Shards"][0]["ShardId"];
+    Json it = Ok("GetShardIterator", {{"StreamArn", arn},
+                                      {"ShardId", shard},
+                                      {"ShardIteratorType", "TRIM_HORIZON"}});
+    Json next = it["ShardIterator"];
+    for (int i = 0; i < 10; ++i) {
+      Json page = Ok("GetRecords", {{"ShardIterator", next}});
+      if (last_page != nullptr) *last_page = page;
+      for (const Json& r : page["Records"]) records.push_back(r);
+      if (page["Records"].empty() || !page.contains("NextShardIterator")) break;
+      next = page["NextShardIterator"];
+    }
+    return records;
+  }
+
+  std::string dir_;
+  std::shared_ptr<ManualClock> clock_;
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<JsonApi> api_;
+};
+
+TEST_F(JsonApiTest, TableLifecycle) {
+  std::string arn = CreateTable("Users", "NEW_AND_OLD_IMAGES");
+  EXPECT_THAT(arn, HasSubstr(":table/Users/stream/"));
+
+  Json table = Ok("DescribeTable", {{"TableName", "Users"}})["Table"];
+  EXPECT_EQ(table["TableName"], "Users");
+  EXPECT_EQ(table["TableStatus"], "ACTIVE");
+  EXPECT_EQ(table["ItemCount"], 0);
+  EXPECT_EQ(table["KeySchema"],
+            J(R"([{"AttributeName":"pk","KeyType":"HASH"}])"));
+  EXPECT_EQ(table["StreamSpecification"],
+            J(R"({"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"})"));
+  EXPECT_EQ(table["LatestStreamArn"], arn);
+  EXPECT_TRUE(table["CreationDateTime"].is_number());
+  EXPECT_NEAR(table["CreationDateTime"].get<double>(), kStartSeconds, 1);
+
+  CreateTable("Accounts", "KEYS_ONLY");
+  EXPECT_EQ(Ok("ListTables", J("{}")),
+            J(R"({"TableNames":["Accounts","Users"]})"));
+  EXPECT_EQ(Ok("ListTables", J(R"({"Limit":1})")),
+            J(R"({"TableNames":["Accounts"],"LastEvaluatedTableName":"Accounts"})"));
+
+  absl::Status s = Err("CreateTable", J(R"({"TableName":"Users",
+      "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
+      "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]})"));
+  EXPECT_EQ(ExceptionName(s), kResourceInUseException);
+
+  Json deleted = Ok("DeleteTable", {{"TableName", "Accounts"}});
+  EXPECT_EQ(deleted["TableDescription"]["TableName"], "Accounts");
+  EXPECT_EQ(ExceptionName(Err("DescribeTable", {{"TableName", "Accounts"}})),
+            kResourceNotFoundException);
+}
+
+TEST_F(JsonApiTest, ItemsRoundTripEveryType) {
+  CreateTable("Tab", "NEW_IMAGE");
+  Json item = J(R"({
+    "pk": {"S": "k"}, "n": {"N": "1.50"}, "b": {"B": "AAEC"},
+    "t": {"BOOL": false}, "z": {"NULL": true},
+    "m": {"M": {"x": {"L": [{"N": "1"}, {"S": "y"}]}}},
+    "ss": {"SS": ["b", "a"]}, "ns": {"NS": ["10", "1.5"]},
+    "bs": {"BS": ["Ag==", "AQ=="]}
+  })");
+  EXPECT_EQ(Ok("PutItem", {{"TableName", "Tab"}, {"Item", item}}), J("{}"));
+  Json got = Ok("GetItem", {{"TableName", "Tab"}, {"Key", {{"pk", {{"S", "k"}}}}}});
+  Json expected = J(R"({
+    "b": {"B": "AAEC"}, "bs": {"BS": ["AQ==", "Ag=="]},
+    "m": {"M": {"x": {"L": [{"N": "1"}, {"S": "y"}]}}},
+    "n": {"N": "1.5"}, "ns": {"NS": ["1.5", "10"]}, "pk": {"S": "k"},
+    "ss": {"SS": ["a", "b"]}, "t": {"BOOL": false}, "z": {"NULL": true}
+  })");
+  EXPECT_EQ(got, Json({{"Item", expected}})) << got.dump(2);
+
+  Json projected = Ok("GetItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"k"}},
+                                       "AttributesToGet":["n","z"]})"));
+  EXPECT_EQ(projected, J(R"({"Item":{"n":{"N":"1.5"},"z":{"NULL":true}}})"));
+  EXPECT_EQ(Ok("GetItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"nope"}}})")),
+            J("{}"));
+}
+
+TEST_F(JsonApiTest, LegacyConditionsAndReturnValues) {
+  CreateTable("Tab", "KEYS_ONLY");
+  Ok("PutItem", J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"v":{"N":"1"}}})"));
+  absl::Status s = Err("PutItem", J(R"({"TableName":"Tab",
+      "Item":{"pk":{"S":"a"}}, "Expected":{"pk":{"Exists":false}}})"));
+  EXPECT_EQ(ExceptionName(s), kConditionalCheckFailedException);
+
+  Json r = Ok("PutItem", J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"v":{"N":"2"}},
+      "Expected":{"v":{"Value":{"N":"1"}}},"ReturnValues":"ALL_OLD"})"));
+  EXPECT_EQ(r, J(R"({"Attributes":{"pk":{"S":"a"},"v":{"N":"1"}}})"));
+
+  r = Ok("UpdateItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"a"}},
+      "AttributeUpdates":{"v":{"Action":"ADD","Value":{"N":"5"}},
+                          "w":{"Value":{"SS":["x"]}}},
+      "ReturnValues":"UPDATED_NEW"})"));
+  EXPECT_EQ(r, J(R"({"Attributes":{"v":{"N":"7"},"w":{"SS":["x"]}}})"));
+
+  r = Ok("DeleteItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"a"}},
+      "Expected":{"v":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"6"}]}},
+      "ReturnValues":"ALL_OLD"})"));
+  EXPECT_EQ(r["Attributes"]["v"], J(R"({"N":"7"})"));
+  EXPECT_EQ(Ok("DeleteItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"a"}}})")),
+            J("{}"));
+}
+
+TEST_F(JsonApiTest, StreamRecordsAsAwsReturnsThem) {
+  std::string arn = CreateTable("Pets", "NEW_AND_OLD_IMAGES");
+  Ok("PutItem", J(R"({"TableName":"Pets","Item":{"pk":{"S":"cat"},
+                     "age":{"N":"3"},"nick":{"S":"W"}}})"));
+  clock_->AdvanceSeconds(60);
+  Ok("UpdateItem", J(R"({"TableName":"Pets","Key":{"pk":{"S":"cat"}},
+      "AttributeUpdates":{"age":{"Value":{"N":"4"}},"nick":{"Action":"DELETE"}}})"));
+  Ok("DeleteItem", J(R"({"TableName":"Pets","Key":{"pk":{"S":"cat"}}})"));
+
+  Json streams = Ok("ListStreams", {{"TableName", "Pets"}});
+  ASSERT_EQ(streams["Streams"].size(), 1u);
+  EXPECT_EQ(streams["Streams"][0]["StreamArn"], arn);
+  EXPECT_EQ(streams["Streams"][0]["TableName"], "Pets");
+
+  Json d = Ok("DescribeStream", {{"StreamArn", arn}})["StreamDescription"];
+  EXPECT_EQ(d["StreamStatus"], "ENABLED");
+  EXPECT_EQ(d["StreamViewType"], "NEW_AND_OLD_IMAGES");
+  EXPECT_EQ(d["TableName"], "Pets");
+  EXPECT_FALSE(
+      d["Shards"][0]["SequenceNumberRange"].contains("EndingSequenceNumber"));
+
+  Json last_page;
+  Json records = ReadAll(arn, &last_page);
+  ASSERT_EQ(records.size(), 3u) << records.dump(2);
+  EXPECT_TRUE(last_page.contains("NextShardIterator"));  // open shard
+  const Json& insert = records[0];
+  EXPECT_EQ(insert["eventName"], "INSERT");
+  EXPECT_EQ(insert["eventVersion"], "1.1");
+  EXPECT_EQ(insert["eventSource"], "aws:dynamodb");
+  EXPECT_EQ(insert["awsRegion"], "us-east-1");
+  EXPECT_EQ(insert["eventID"].get<std::string>().size(), 32u);
+  EXPECT_FALSE(insert.contains("userIdentity"));
+  EXPECT_EQ(insert["dynamodb"]["ApproximateCreationDateTime"], kStartSeconds);
+  EXPECT_EQ(insert["dynamodb"]["Keys"], J(R"({"pk":{"S":"cat"}})"));
+  EXPECT_FALSE(insert["dynamodb"].contains("OldImage"));
+  EXPECT_EQ(insert["dynamodb"]["StreamViewType"], "NEW_AND_OLD_IMAGES");
+  EXPECT_GT(insert["dynamodb"]["SizeBytes"].get<int64_t>(), 0);
+
+  const Json& modify = records[1]["dynamodb"];
+  EXPECT_EQ(records[1]["eventName"], "MODIFY");
+  EXPECT_EQ(modify["ApproximateCreationDateTime"], kStartSeconds + 60);
+  EXPECT_EQ(modify["OldImage"], insert["dynamodb"]["NewImage"]);
+  EXPECT_EQ(modify["NewImage"], J(R"({"age":{"N":"4"},"pk":{"S":"cat"}})"));
+  EXPECT_EQ(records[2]["eventName"], "REMOVE");
+  EXPECT_EQ(records[2]["dynamodb"]["OldImage"], modify["NewImage"]);
+  EXPECT_FALSE(records[2]["dynamodb"].contains("NewImage"));
+
+  // Member order is AWS's.
+  std::string text = FormatJson(records[0], -1);
+  EXPECT_EQ(text.find("{\"eventID\":"), 0u) << text;
+  EXPECT_LT(text.find("\"awsRegion\""), text.find("\"dynamodb\""));
+  EXPECT_LT(text.find("\"Keys\""), text.find("\"NewImage\""));
+  EXPECT_LT(text.find("\"NewImage\""), text.find("\"SequenceNumber\""));
+}
+
+TEST_F(JsonApiTest, DisabledStreamEndsWithoutNextIterator) {
+  std::string arn = CreateTable("Tab", "KEYS_ONLY");
+  Ok("PutItem", J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"}}})"));
+  Json updated = Ok("UpdateTable", J(R"({"TableName":"Tab",
+      "StreamSpecification":{"StreamEnabled":false}})"));
+  EXPECT_TRUE(updated.contains("TableDescription"));
+
+  Json d = Ok("DescribeStream", {{"StreamArn", arn}})["StreamDescription"];
+  EXPECT_EQ(d["StreamStatus"], "DISABLED");
+  EXPECT_TRUE(
+      d["Shards"][0]["SequenceNumberRange"].contains("EndingSequenceNumber"));
+  Json last_page;
+  Json records = ReadAll(arn, &last_page);
+  EXPECT_EQ(records.size(), 1u);
+  EXPECT_TRUE(last_page.contains("Records"));
+  EXPECT_FALSE(last_page.contains("NextShardIterator")) << last_page.dump();
+
+  // Enabling again makes a new stream; both are listed.
+  updated = Ok("UpdateTable", J(R"({"TableName":"Tab",
+      "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_IMAGE"}})"));
+  EXPECT_NE(updated["TableDescription"]["LatestStreamArn"], arn);
+  EXPECT_EQ(Ok("ListStreams", {{"TableName", "Tab"}})["Streams"].size(), 2u);
+}
+
+TEST_F(JsonApiTest, EngineValidatesValuesAndLimits) {
+  std::string arn = CreateTable("Tab", "KEYS_ONLY");
+  struct Case {
+    const char* operation;
+    const char* request;
+  };
+  const Case cases[] = {
+      {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"n":{"N":"abc"}}})"},
+      {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"s":{"SS":[]}}})"},
+      {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"N":"1"}}})"},
+      {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":""}}})"},
+      {"GetItem", R"({"TableName":"Tab","Key":{}})"},
+      {"ListTables", R"({"Limit":101})"},
+      {"ListStreams", R"({"Limit":0})"},
+      {"CreateTable", R"({"TableName":"x","KeySchema":[],"AttributeDefinitions":[]})"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.request);
+    EXPECT_EQ(ExceptionName(Err(c.operation, J(c.request))),
+              kValidationException);
+  }
+  Json d = Ok("DescribeStream", {{"StreamArn", arn}});
+  Json it = Ok("GetShardIterator",
+               {{"StreamArn", arn},
+                {"ShardId", d["StreamDescription"]["Shards"][0]["ShardId"]},
+                {"ShardIteratorType", "LATEST"}});
+  EXPECT_EQ(ExceptionName(Err("GetRecords", {{"ShardIterator",
+                                              it["ShardIterator"]},
+                                             {"Limit", 1001}})),
+            kValidationException);
+  EXPECT_EQ(ExceptionName(Err("GetRecords", {{"ShardIterator", "garbage"}})),
+            kValidationException);
+  // The engine still works after all that.
+  EXPECT_EQ(Ok("PutItem", J(R"({"TableName":"Tab","Item":{"pk":{"S":"ok"}}})")),
+            J("{}"));
+}
+
+}  // namespace
+}  // namespace api
+}  // namespace tablestream

@@ -1,0 +1,304 @@
+// Copyright 2026 The tablestream Authors.
+//
+// End-to-end tests of the `tablestream` binary: each runs it as a child
+// process on a fresh temporary database and checks stdout, stderr and the
+// exit status.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "api/json_reader.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+#ifndef TABLESTREAM_BIN
+#error "TABLESTREAM_BIN must name the tablestream binary"
+#endif
+
+namespace tablestream {
+namespace {
+
+using api::Json;
+using ::testing::HasSubstr;
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "tablestream_cli_XXXXXX")
+            .string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    db_ = dir_ + "/db";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Runs the binary with `args`; `env_db`, if set, becomes $TABLESTREAM_DB
+  // (else it is unset).
+  Result Run(const std::vector<std::string>& args,
+             const char* env_db = nullptr) {
+    std::string out_path = dir_ + "/stdout";
+    std::string err_path = dir_ + "/stderr";
+    pid_t pid = fork();
+    if (pid == 0) {
+      FILE* out = freopen(out_path.c_str(), "w", stdout);
+      FILE* err = freopen(err_path.c_str(), "w", stderr);
+      if (out == nullptr || err == nullptr) _exit(127);
+      if (chdir(dir_.c_str()) != 0) _exit(127);
+      if (env_db != nullptr) {
+        setenv("TABLESTREAM_DB", env_db, 1);
+      } else {
+        unsetenv("TABLESTREAM_DB");
+      }
+      std::vector<char*> argv;
+      argv.push_back(const_cast<char*>(TABLESTREAM_BIN));
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(TABLESTREAM_BIN, argv.data());
+      _exit(127);
+    }
+    Result r;
+    int status = 0;
+    if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) {
+      r.exit_code = WEXITSTATUS(status);
+    }
+    r.out = ReadFile(out_path);
+    r.err = ReadFile(err_path);
+    return r;
+  }
+
+  // Runs `operation` on the test database and parses stdout as JSON.
+  Json Ok(const std::string& operation, const std::string& request) {
+    Result r = Run({"--db", db_, operation, "--cli-input-json", request});
+    EXPECT_EQ(r.exit_code, 0) << operation << " " << request << "\n" << r.err;
+    EXPECT_EQ(r.err, "");
+    if (r.exit_code != 0) return Json();
+    return Json::parse(r.out);
+  }
+
+  // Runs `operation`, expecting exit 1 and an error JSON of `exception`.
+  Json Fails(const std::string& operation, const std::string& request,
+             const std::string& exception) {
+    Result r = Run({"--db", db_, operation, "--cli-input-json", request});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.err.rfind("{\"__type\": \"", 0), 0u) << r.err;
+    Json error = Json::parse(r.err);
+    EXPECT_EQ(error.value("__type", ""), exception) << r.err;
+    EXPECT_TRUE(error.contains("message"));
+    return error;
+  }
+
+  void CreatePets() {
+    Ok("create-table", R"({"TableName": "Pets",
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+        "StreamSpecification": {"StreamEnabled": true,
+                                "StreamViewType": "NEW_AND_OLD_IMAGES"}})");
+  }
+
+  std::string dir_;
+  std::string db_;
+};
+
+TEST_F(CliTest, TableAndItemOperations) {
+  CreatePets();
+  Json table = Ok("describe-table", R"({"TableName": "Pets"})")["Table"];
+  EXPECT_EQ(table["TableName"], "Pets");
+  EXPECT_EQ(table["TableStatus"], "ACTIVE");
+  EXPECT_EQ(table["StreamSpecification"]["StreamViewType"],
+            "NEW_AND_OLD_IMAGES");
+  EXPECT_EQ(Ok("list-tables", "{}")["TableNames"], Json::array({"Pets"}));
+
+  EXPECT_EQ(Ok("put-item", R"({"TableName": "Pets", "Item":
+      {"pk": {"S": "cat"}, "age": {"N": "3.0"}, "nick": {"S": "W"}}})"),
+            Json::object());
+  Json got = Ok("get-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "cat"}}})");
+  EXPECT_EQ(got["Item"]["age"], Json({{"N", "3"}}));  // normalized
+  Json updated = Ok("update-item", R"({"TableName": "Pets",
+      "Key": {"pk": {"S": "cat"}},
+      "AttributeUpdates": {"age": {"Action": "ADD", "Value": {"N": "1"}},
+                           "nick": {"Action": "DELETE"}},
+      "ReturnValues": "ALL_NEW"})");
+  EXPECT_EQ(updated["Attributes"],
+            Json({{"age", {{"N", "4"}}}, {"pk", {{"S", "cat"}}}}));
+  Json deleted = Ok("delete-item", R"({"TableName": "Pets",
+      "Key": {"pk": {"S": "cat"}}, "ReturnValues": "ALL_OLD"})");
+  EXPECT_EQ(deleted["Attributes"]["age"], Json({{"N", "4"}}));
+  EXPECT_EQ(Ok("get-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "cat"}}})"),
+            Json::object());
+}
+
+TEST_F(CliTest, StreamOperations) {
+  CreatePets();
+  Ok("put-item", R"({"TableName": "Pets", "Item": {"pk": {"S": "a"}, "v": {"N": "1"}}})");
+  Ok("update-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "a"}},
+      "AttributeUpdates": {"v": {"Value": {"N": "2"}}}})");
+  Ok("delete-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "a"}}})");
+
+  Json streams = Ok("list-streams", R"({"TableName": "Pets"})")["Streams"];
+  ASSERT_EQ(streams.size(), 1u);
+  std::string arn = streams[0]["StreamArn"];
+  Json description =
+      Ok("describe-stream", Json{{"StreamArn", arn}}.dump())["StreamDescription"];
+  EXPECT_EQ(description["StreamStatus"], "ENABLED");
+  ASSERT_GE(description["Shards"].size(), 1u);
+  std::string shard = description["Shards"][0]["ShardId"];
+  Json iterator = Ok("get-shard-iterator",
+                     Json{{"StreamArn", arn},
+                          {"ShardId", shard},
+                          {"ShardIteratorType", "TRIM_HORIZON"}}
+                         .dump());
+  Json page = Ok("get-records",
+                 Json{{"ShardIterator", iterator["ShardIterator"]}}.dump());
+  ASSERT_EQ(page["Records"].size(), 3u) << page.dump(2);
+  EXPECT_EQ(page["Records"][0]["eventName"], "INSERT");
+  EXPECT_EQ(page["Records"][1]["eventName"], "MODIFY");
+  EXPECT_EQ(page["Records"][2]["eventName"], "REMOVE");
+  const Json& modify = page["Records"][1]["dynamodb"];
+  EXPECT_EQ(modify["OldImage"]["v"], Json({{"N", "1"}}));
+  EXPECT_EQ(modify["NewImage"]["v"], Json({{"N", "2"}}));
+  EXPECT_TRUE(modify["ApproximateCreationDateTime"].is_number_integer());
+  EXPECT_TRUE(page.contains("NextShardIterator"));  // the shard is open
+}
+
+TEST_F(CliTest, PrettyPrintsLikeTheAwsCli) {
+  Result r = Run({"--db", db_, "list-tables"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\n    \"TableNames\": []\n}\n");
+}
+
+TEST_F(CliTest, ReadsInputFromFile) {
+  std::string path = dir_ + "/request.json";
+  std::ofstream(path) << R"({"TableName": "Pets",
+      "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+      "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]})";
+  Result r = Run({"--db", db_, "create-table", "--cli-input-json",
+                  "file://" + path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Json::parse(r.out)["TableDescription"]["TableName"], "Pets");
+}
+
+TEST_F(CliTest, DatabaseFromEnvironment) {
+  std::string env_db = dir_ + "/envdb";
+  Result r = Run({"create-table", "--cli-input-json",
+                  R"({"TableName": "Env",
+                      "KeySchema": [{"AttributeName": "k", "KeyType": "HASH"}],
+                      "AttributeDefinitions": [{"AttributeName": "k",
+                                                "AttributeType": "N"}]})"},
+                 env_db.c_str());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(env_db));
+  r = Run({"--db", env_db, "list-tables"});
+  EXPECT_EQ(Json::parse(r.out)["TableNames"], Json::array({"Env"}));
+
+  // Neither --db nor $TABLESTREAM_DB: ./tablestream-data.
+  r = Run({"list-tables"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir_ + "/tablestream-data"));
+}
+
+TEST_F(CliTest, OperationErrorsAreJsonOnStderr) {
+  Json e = Fails("describe-table", R"({"TableName": "Missing"})",
+                 "ResourceNotFoundException");
+  Fails("get-item", R"({"TableName": "Missing", "Key": {"pk": {"S": "a"}}})",
+        "ResourceNotFoundException");
+  e = Fails("put-item", R"({"TableName": "Pets", "Item": )",
+            "SerializationException");
+  EXPECT_THAT(e["message"].get<std::string>(), HasSubstr("not valid JSON"));
+  e = Fails("put-item", R"({"TableName": "Pets", "Item": {"a": {"N": 5}}})",
+            "SerializationException");
+  e = Fails("put-item", R"({"TableName": "Pets", "Itme": {}})",
+            "ValidationException");
+  EXPECT_THAT(e["message"].get<std::string>(),
+              HasSubstr("Unknown member \"Itme\" in PutItemRequest"));
+  e = Fails("describe-table", "{}", "ValidationException");
+  EXPECT_EQ(e["message"],
+            "1 validation error detected: Value null at 'tableName' failed to "
+            "satisfy constraint: Member must not be null");
+  CreatePets();
+  Fails("put-item", R"({"TableName": "Pets", "Item": {"pk": {"S": "a"}},
+      "Expected": {"pk": {"Exists": true, "Value": {"S": "zzz"}}}})",
+        "ConditionalCheckFailedException");
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  Result r = Run({"--db", db_, "put-items", "--cli-input-json", "{}"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown operation \"put-items\""));
+  EXPECT_THAT(r.err, HasSubstr("create-table"));
+  EXPECT_THAT(r.err, HasSubstr("get-records"));
+
+  r = Run({"--db", db_, "put-item"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--cli-input-json"));
+
+  r = Run({"--db", db_, "put-item", "--cli-input-json", "file:///no/such"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("/no/such"));
+
+  r = Run({"--bogus"});
+  EXPECT_EQ(r.exit_code, 2);
+
+  r = Run({});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("usage:"));
+  // Nothing was created for a usage error.
+  EXPECT_FALSE(std::filesystem::exists(db_));
+}
+
+TEST_F(CliTest, HelpListsOperations) {
+  Result r = Run({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* op : {"create-table", "put-item", "get-shard-iterator",
+                         "get-records", "demo", "TABLESTREAM_DB"}) {
+    EXPECT_THAT(r.out, HasSubstr(op));
+  }
+}
+
+TEST_F(CliTest, DemoShowsTheThreeEventsAndRunsAgain) {
+  for (int run = 0; run < 2; ++run) {
+    SCOPED_TRACE(run);
+    Result r = Run({"--db", db_, "demo"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_THAT(r.out, HasSubstr("New item added: {"));
+    EXPECT_THAT(r.out, HasSubstr("Item modified. Old: {"));
+    EXPECT_THAT(r.out, HasSubstr("Item removed: {"));
+    EXPECT_THAT(r.out, HasSubstr("removed: nickname"));
+    for (const char* view : {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE",
+                             "NEW_AND_OLD_IMAGES"}) {
+      EXPECT_THAT(r.out, HasSubstr(view));
+    }
+    // The summary row of KEYS_ONLY: keys only, for every event.
+    EXPECT_THAT(r.out, testing::ContainsRegex(
+                           "KEYS_ONLY +Keys +Keys +Keys\n"));
+    EXPECT_THAT(r.out, testing::ContainsRegex(
+                           "NEW_AND_OLD_IMAGES +Keys, NewImage +Keys, "
+                           "NewImage, OldImage +Keys, OldImage\n"));
+  }
+}
+
+}  // namespace
+}  // namespace tablestream

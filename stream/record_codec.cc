@@ -99,10 +99,13 @@ absl::StatusOr<int64_t> DecodeRecordTime(std::string_view bytes) {
 }
 
 std::string EventId(uint64_t stream_id, uint64_t sequence) {
-  // High half: a bijection of the sequence keyed by the stream; low half: a
-  // bijection of the stream. Distinct (stream, sequence) pairs never collide.
+  // High half: a bijection of the sequence keyed by the stream. Low half: a
+  // bijection of the stream, mixed with the high half. For one stream the
+  // high half already differs per sequence; for two streams with equal high
+  // halves the low halves differ, since Mix64 and xor with a fixed value
+  // are bijections. So distinct (stream, sequence) pairs never collide.
   uint64_t high = Mix64(sequence ^ Mix64(stream_id + 0x9e3779b97f4a7c15ULL));
-  uint64_t low = Mix64(stream_id ^ 0x2545f4914f6cdd1dULL);
+  uint64_t low = Mix64(Mix64(stream_id ^ 0x2545f4914f6cdd1dULL) ^ high);
   return absl::StrFormat("%016x%016x", high, low);
 }
 

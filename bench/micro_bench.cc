@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "benchmark/benchmark.h"
 #include "bench/bench_item.h"
+#include "benchmark/benchmark.h"
 #include "proto/item_codec.h"
 #include "stream/record_codec.h"
 #include "stream/shard_iterator.h"
@@ -104,8 +104,8 @@ void BM_EncodeRecord(benchmark::State& state) {
   change.new_item = &new_item;
   state.SetLabel(state.range(0) ? "MODIFY" : "INSERT");
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        EncodeRecord(change, StreamViewType::kNewAndOldImages, 1700000000000000));
+    benchmark::DoNotOptimize(EncodeRecord(
+        change, StreamViewType::kNewAndOldImages, 1700000000000000));
   }
 }
 BENCHMARK(BM_EncodeRecord)->Arg(0)->Arg(1);

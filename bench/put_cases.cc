@@ -82,10 +82,9 @@ absl::StatusOr<PutCaseResult> RunRocksDb(const PutCase& spec,
 
   auto put = [&](int thread, uint64_t index) {
     Item value = item.Make(thread, index);
-    return FromRocksDB(
-        db->Put(write_options, items, BenchItem::RawKey(value),
-                EncodeItem(value)),
-        "put");
+    return FromRocksDB(db->Put(write_options, items, BenchItem::RawKey(value),
+                               EncodeItem(value)),
+                       "put");
   };
   // The engine's physical work without its bookkeeping: read the old item,
   // build the record with both images, write item and record in one batch.
@@ -93,8 +92,7 @@ absl::StatusOr<PutCaseResult> RunRocksDb(const PutCase& spec,
     Item value = item.Make(thread, index);
     const std::string key = BenchItem::RawKey(value);
     std::string old_bytes;
-    rocksdb::Status s =
-        db->Get(rocksdb::ReadOptions(), items, key, &old_bytes);
+    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), items, key, &old_bytes);
     std::optional<Item> old;
     if (s.ok()) {
       TABLESTREAM_ASSIGN_OR_RETURN(old, DecodeItem(old_bytes));
@@ -109,9 +107,9 @@ absl::StatusOr<PutCaseResult> RunRocksDb(const PutCase& spec,
     change.new_item = &value;
     rocksdb::WriteBatch batch;
     batch.Put(items, key, EncodeItem(value));
-    batch.Put(stream, RecordKey(1, 0, next_sequence.fetch_add(1)),
-              EncodeRecord(change, StreamViewType::kNewAndOldImages,
-                           WallMicros()));
+    batch.Put(
+        stream, RecordKey(1, 0, next_sequence.fetch_add(1)),
+        EncodeRecord(change, StreamViewType::kNewAndOldImages, WallMicros()));
     return FromRocksDB(db->Write(write_options, &batch), "write");
   };
 

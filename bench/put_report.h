@@ -19,11 +19,12 @@ namespace tablestream {
 struct PutSummaryRow {
   PutCase spec;  // round unused
   int rounds = 0;
-  double ops_per_second = 0;  // median over rounds
-  double p50_micros = 0;      // median over rounds
-  double p99_micros = 0;      // median over rounds
-  double writes_per_group = 0;  // over all rounds
-  double writes_per_sync = 0;   // over all rounds; 0 if nothing synced
+  double ops_per_second = 0;     // median over rounds
+  double p50_micros = 0;         // median over rounds
+  double p99_micros = 0;         // median over rounds
+  double cpu_micros_per_op = 0;  // median over rounds
+  double writes_per_group = 0;   // over all rounds
+  double writes_per_sync = 0;    // over all rounds; 0 if nothing synced
   double ratio = 0;  // ops_per_second / rocksdb put's; 0 if that is missing
   uint64_t errors = 0;
 };

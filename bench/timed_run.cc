@@ -2,6 +2,8 @@
 
 #include "bench/timed_run.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -27,6 +29,13 @@ double Percentile(std::vector<uint32_t>& v, double fraction) {
   size_t k = static_cast<size_t>(fraction * (v.size() - 1));
   std::nth_element(v.begin(), v.begin() + k, v.end());
   return v[k] / 1000.0;
+}
+
+double ProcessCpuSeconds() {
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 }  // namespace
@@ -65,10 +74,12 @@ TimedRunResult RunTimed(const TimedRunOptions& options, const TimedOp& op) {
   sleep(options.warmup_seconds);
   if (options.window_begin) options.window_begin();
   const Clock::time_point begin = Clock::now();
+  const double cpu_begin = ProcessCpuSeconds();
   phase.store(kMeasure);
   sleep(options.seconds);
   phase.store(kStop);
   const Clock::time_point end = Clock::now();
+  const double cpu_seconds = ProcessCpuSeconds() - cpu_begin;
   if (options.window_end) options.window_end();
   for (std::thread& w : workers) w.join();
 
@@ -84,6 +95,7 @@ TimedRunResult RunTimed(const TimedRunOptions& options, const TimedOp& op) {
   out.ops_per_second = out.ops / out.seconds;
   out.p50_micros = Percentile(all, 0.50);
   out.p99_micros = Percentile(all, 0.99);
+  if (out.ops > 0) out.cpu_micros_per_op = cpu_seconds * 1e6 / out.ops;
   return out;
 }
 

@@ -34,12 +34,16 @@ struct TimedRunOptions {
 };
 
 struct TimedRunResult {
-  uint64_t ops = 0;        // completed OK inside the window
-  double seconds = 0;      // the window's measured length
+  uint64_t ops = 0;    // completed OK inside the window
+  double seconds = 0;  // the window's measured length
   double ops_per_second = 0;
   double p50_micros = 0;
   double p99_micros = 0;
-  uint64_t errors = 0;     // failed calls, warm-up included
+  // Process CPU time (user + system, all threads, RocksDB's background
+  // threads included) spent in the window, per op. Less sensitive than
+  // ops_per_second to other load on the machine.
+  double cpu_micros_per_op = 0;
+  uint64_t errors = 0;  // failed calls, warm-up included
   std::string first_error;
 };
 

@@ -18,11 +18,13 @@
 // on the machine disturbs less than throughput. Exit status 1 if any
 // operation failed.
 
+#include <fcntl.h>
 #include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -133,6 +135,34 @@ std::string LoadAverage() {
   return one + " " + five + " " + fifteen;
 }
 
+struct SyncProbe {
+  double median_micros = 0;
+  double min_micros = 0;
+};
+
+// Times 50 rounds of a 4 KiB append + fdatasync in `dir`: the device's floor
+// for one durable commit, which other work on the machine (and, in a VM, the
+// host) moves a lot.
+SyncProbe ProbeSync(const std::string& dir) {
+  const std::string path = dir + "/sync_probe";
+  const int fd = open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  if (fd < 0) return {};
+  const std::string block(4096, 'x');
+  std::vector<double> micros;
+  for (int i = 0; i < 50; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    if (write(fd, block.data(), block.size()) < 0 || fdatasync(fd) != 0) break;
+    micros.push_back(std::chrono::duration<double, std::micro>(
+                         std::chrono::steady_clock::now() - start)
+                         .count());
+  }
+  close(fd);
+  unlink(path.c_str());
+  if (micros.empty()) return {};
+  std::sort(micros.begin(), micros.end());
+  return {micros[micros.size() / 2], micros.front()};
+}
+
 void PrintMachine(const Flags& f, std::FILE* out) {
   utsname u;
   uname(&u);
@@ -178,6 +208,11 @@ int Main(int argc, char** argv) {
   if (mkdtemp(base.data()) == nullptr)
     Usage("cannot create a directory in " + flags.dir);
 
+  const SyncProbe sync_before = ProbeSync(base);
+  std::printf("4 KiB append + fdatasync in %s: median %.0f us, min %.0f us\n",
+              flags.dir.c_str(), sync_before.median_micros,
+              sync_before.min_micros);
+  std::fflush(stdout);
   const BenchItem item(flags.value_bytes);
   std::vector<PutCaseResult> runs;
   int case_number = 0;
@@ -203,13 +238,17 @@ int Main(int argc, char** argv) {
                  result->run.first_error.c_str());
     runs.push_back(*std::move(result));
   }
+  const SyncProbe sync_after = ProbeSync(base);
   std::error_code ignored;
   std::filesystem::remove_all(base, ignored);
 
   const std::string load_after = LoadAverage();
   const std::vector<PutSummaryRow> rows = Summarize(runs);
   PrintTable(rows, stdout);
-  std::printf("load average after the run: %s\n", load_after.c_str());
+  std::printf(
+      "after the run: load %s; 4 KiB append + fdatasync median %.0f us, "
+      "min %.0f us\n",
+      load_after.c_str(), sync_after.median_micros, sync_after.min_micros);
   if (!flags.json.empty()) {
     nlohmann::json json = ToJson(runs, rows);
     json["config"] = {{"seconds", flags.seconds},
@@ -219,6 +258,8 @@ int Main(int argc, char** argv) {
                       {"threads", flags.threads},
                       {"load_before", load_before},
                       {"load_after", load_after},
+                      {"sync_median_micros_before", sync_before.median_micros},
+                      {"sync_median_micros_after", sync_after.median_micros},
                       {"cpus", std::thread::hardware_concurrency()}};
     std::ofstream(flags.json) << json.dump(2) << "\n";
   }

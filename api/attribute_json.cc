@@ -228,11 +228,10 @@ std::string EncodeBase64(std::string_view bytes) {
 absl::StatusOr<std::string> DecodeBase64(std::string_view text,
                                          std::string_view path) {
   auto fail = [&](std::string_view why) {
-    return MakeError(kSerializationException,
-                     absl::StrCat("'", AsAbsl(text),
-                                  "' can not be converted to a Blob: ",
-                                  AsAbsl(why), " (at '", AsAbsl(path),
-                                  "')"));
+    return MakeError(
+        kSerializationException,
+        absl::StrCat("'", AsAbsl(text), "' can not be converted to a Blob: ",
+                     AsAbsl(why), " (at '", AsAbsl(path), "')"));
   };
   if (text.size() % 4 != 0) {
     return fail(absl::StrCat(

@@ -122,7 +122,8 @@ TEST(AttributeJsonTest, WrongJsonTypesAreSerializationErrors) {
       {R"({"S":["x"]})", "Start of list found where not expected"},
       {R"({"S":{}})", "Start of structure or map found where not expected."},
       {R"({"BOOL":"yes"})", "'YES' can not be converted to an Boolean"},
-      {R"({"BOOL":1})", "TruncatingBigNumber can not be converted to an Boolean"},
+      {R"({"BOOL":1})",
+       "TruncatingBigNumber can not be converted to an Boolean"},
       {R"({"NULL":"true"})", "'TRUE' can not be converted to an Boolean"},
       {R"({"M":[]})", "Start of list found where not expected"},
       {R"({"M":"x"})", "Expected map or null"},
@@ -169,8 +170,9 @@ TEST(AttributeJsonTest, RefusesBadBase64) {
 }
 
 TEST(AttributeJsonTest, Base64MatchesStandardEncoding) {
-  const std::string samples[] = {"", "f", "fo", "foo", "foob", "fooba",
-                                 "foobar", std::string("\xff\xfe\x00", 3)};
+  const std::string samples[] = {
+      "",     "f",     "fo",     "foo",
+      "foob", "fooba", "foobar", std::string("\xff\xfe\x00", 3)};
   for (const std::string& bytes : samples) {
     std::string text = EncodeBase64(bytes);
     absl::StatusOr<std::string> back = DecodeBase64(text, "b");

@@ -44,8 +44,7 @@ absl::StatusOr<Json> ListTables(Engine& engine, const Json& json) {
 }
 
 absl::StatusOr<Json> DeleteTable(Engine& engine, const Json& json) {
-  TABLESTREAM_ASSIGN_OR_RETURN(std::string name,
-                               ParseDeleteTableRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(std::string name, ParseDeleteTableRequest(json));
   TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
                                engine.DeleteTable(name));
   return DeleteTableResponse(table);
@@ -77,16 +76,14 @@ absl::StatusOr<Json> GetItem(Engine& engine, const Json& json) {
 absl::StatusOr<Json> DeleteItem(Engine& engine, const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(DeleteItemRequest request,
                                ParseDeleteItemRequest(json));
-  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result,
-                               engine.DeleteItem(request));
+  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result, engine.DeleteItem(request));
   return WriteItemResponse(result);
 }
 
 absl::StatusOr<Json> UpdateItem(Engine& engine, const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(UpdateItemRequest request,
                                ParseUpdateItemRequest(json));
-  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result,
-                               engine.UpdateItem(request));
+  TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result, engine.UpdateItem(request));
   return WriteItemResponse(result);
 }
 
@@ -139,8 +136,7 @@ const std::vector<Operation>& AllOperations() {
       {{"DeleteTable", "delete-table",
         "delete a table and its items (its stream stays readable)"},
        DeleteTable},
-      {{"UpdateTable", "update-table",
-        "enable or disable the table's stream"},
+      {{"UpdateTable", "update-table", "enable or disable the table's stream"},
        UpdateTable},
       {{"PutItem", "put-item",
         "create or replace an item (Expected conditions, ReturnValues)"},
@@ -185,10 +181,10 @@ absl::StatusOr<Json> JsonApi::Call(std::string_view operation,
                        absl::StrCat(op.info.name, ": ", e.what()));
     }
   }
-  return MakeError(kUnknownOperationException,
-                   absl::StrCat("unknown operation \"", AsAbsl(operation),
-                                "\"; supported: ",
-                                absl::StrJoin(Operations(), ", ")));
+  return MakeError(
+      kUnknownOperationException,
+      absl::StrCat("unknown operation \"", AsAbsl(operation),
+                   "\"; supported: ", absl::StrJoin(Operations(), ", ")));
 }
 
 absl::StatusOr<Json> JsonApi::CallWithText(std::string_view operation,
@@ -228,8 +224,7 @@ Json ErrorToJson(const absl::Status& status) {
 std::string FormatError(const absl::Status& status) {
   Json error = ErrorToJson(status);
   return absl::StrCat("{\"__type\": ", FormatJson(error["__type"], -1),
-                      ", \"message\": ", FormatJson(error["message"], -1),
-                      "}");
+                      ", \"message\": ", FormatJson(error["message"], -1), "}");
 }
 
 }  // namespace api

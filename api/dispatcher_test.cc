@@ -75,9 +75,11 @@ TEST_F(DispatcherTest, RoutesEachOperation) {
       .WillOnce(Return(WriteResult{}));
   EXPECT_CALL(engine_, GetItem(Field(&GetItemRequest::table_name, "t")))
       .WillOnce(Return(std::optional<Item>()));
-  EXPECT_CALL(engine_, DeleteItem(Field(&DeleteItemRequest::table_name, "t"), _))
+  EXPECT_CALL(engine_,
+              DeleteItem(Field(&DeleteItemRequest::table_name, "t"), _))
       .WillOnce(Return(WriteResult{}));
-  EXPECT_CALL(engine_, UpdateItem(Field(&UpdateItemRequest::table_name, "t"), _))
+  EXPECT_CALL(engine_,
+              UpdateItem(Field(&UpdateItemRequest::table_name, "t"), _))
       .WillOnce(Return(WriteResult{}));
   EXPECT_CALL(engine_, ListStreams(_)).WillOnce(Return(ListStreamsResult{}));
   EXPECT_CALL(engine_,
@@ -92,15 +94,16 @@ TEST_F(DispatcherTest, RoutesEachOperation) {
 
   const char* kTableKey = R"({"TableName":"t","Key":{"k":{"S":"v"}}})";
   EXPECT_EQ((*api_.Call("CreateTable", J(R"({"TableName":"t","KeySchema":[],
-                 "AttributeDefinitions":[]})")))["TableDescription"]["TableName"],
+                 "AttributeDefinitions":[]})")))["TableDescription"]
+                                                ["TableName"],
             "t");
-  EXPECT_EQ((*api_.Call("DescribeTable", J(R"({"TableName":"t"})")))["Table"]
-                                                                   ["TableName"],
+  EXPECT_EQ((*api_.Call("DescribeTable",
+                        J(R"({"TableName":"t"})")))["Table"]["TableName"],
             "t");
-  EXPECT_TRUE(api_.Call("DeleteTable", J(R"({"TableName":"t"})"))->contains(
-      "TableDescription"));
-  EXPECT_TRUE(api_.Call("UpdateTable", J(R"({"TableName":"t"})"))->contains(
-      "TableDescription"));
+  EXPECT_TRUE(api_.Call("DeleteTable", J(R"({"TableName":"t"})"))
+                  ->contains("TableDescription"));
+  EXPECT_TRUE(api_.Call("UpdateTable", J(R"({"TableName":"t"})"))
+                  ->contains("TableDescription"));
   EXPECT_EQ(*api_.Call("ListTables", J("{}")), J(R"({"TableNames":[]})"));
   EXPECT_EQ(*api_.Call("PutItem", J(R"({"TableName":"t","Item":{}})")),
             J("{}"));
@@ -110,8 +113,7 @@ TEST_F(DispatcherTest, RoutesEachOperation) {
   EXPECT_EQ(*api_.Call("ListStreams", J("{}")), J(R"({"Streams":[]})"));
   EXPECT_TRUE(api_.Call("DescribeStream", J(R"({"StreamArn":"a"})"))
                   ->contains("StreamDescription"));
-  EXPECT_EQ(*api_.Call("GetShardIterator",
-                       J(R"({"StreamArn":"a","ShardId":"s",
+  EXPECT_EQ(*api_.Call("GetShardIterator", J(R"({"StreamArn":"a","ShardId":"s",
                              "ShardIteratorType":"LATEST"})")),
             J(R"({"ShardIterator":"it"})"));
   EXPECT_EQ(*api_.Call("GetRecords", J(R"({"ShardIterator":"it"})")),
@@ -120,9 +122,9 @@ TEST_F(DispatcherTest, RoutesEachOperation) {
 
 TEST_F(DispatcherTest, MalformedRequestsNeverReachTheEngine) {
   // StrictMock: any engine call fails the test.
-  EXPECT_EQ(ExceptionName(api_.Call("PutItem", J(R"({"TableName":"t"})"))
-                              .status()),
-            kValidationException);
+  EXPECT_EQ(
+      ExceptionName(api_.Call("PutItem", J(R"({"TableName":"t"})")).status()),
+      kValidationException);
   EXPECT_EQ(ExceptionName(api_.CallWithText("GetRecords", "{\"Shard").status()),
             kSerializationException);
   EXPECT_EQ(ExceptionName(api_.Call("GetRecords", J("[]")).status()),
@@ -159,9 +161,8 @@ TEST_F(DispatcherTest, EngineErrorsPassThroughAndRender) {
 
 TEST_F(DispatcherTest, AcceptsAndConvertsPlainNlohmannJson) {
   EXPECT_CALL(engine_, GetShardIterator(_)).WillOnce(Return(std::string("i")));
-  nlohmann::json request = {{"StreamArn", "a"},
-                            {"ShardId", "s"},
-                            {"ShardIteratorType", "LATEST"}};
+  nlohmann::json request = {
+      {"StreamArn", "a"}, {"ShardId", "s"}, {"ShardIteratorType", "LATEST"}};
   absl::StatusOr<Json> r = api_.Call("GetShardIterator", request);
   ASSERT_TRUE(r.ok()) << r.status();
   nlohmann::json plain = *r;

@@ -29,7 +29,8 @@ const std::vector<std::string>& ReturnValueNames() {
 }
 const std::vector<std::string>& ComparisonOperatorNames() {
   static const auto* names = new std::vector<std::string>{
-      "EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN", "NOT_NULL", "NULL",
+      "EQ",       "NE",           "IN",         "LE",       "LT",
+      "GE",       "GT",           "BETWEEN",    "NOT_NULL", "NULL",
       "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"};
   return *names;
 }
@@ -59,9 +60,9 @@ absl::StatusOr<ReturnValue> ParseReturnValues(const ObjectReader& r,
   ReturnValue value = *ParseReturnValue(*name);
   if (only_none_or_all_old && value != ReturnValue::kNone &&
       value != ReturnValue::kAllOld) {
-    return ValidationError(absl::StrCat(
-        "Return values set to invalid value: ", *name,
-        "; this operation allows only NONE and ALL_OLD"));
+    return ValidationError(
+        absl::StrCat("Return values set to invalid value: ", *name,
+                     "; this operation allows only NONE and ALL_OLD"));
   }
   return value;
 }
@@ -70,9 +71,9 @@ absl::StatusOr<ExpectedAttributeValue> ParseExpectedEntry(const Json& json,
                                                           std::string path) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(json, "ExpectedAttributeValue", std::move(path),
-                        {"Value", "Exists", "ComparisonOperator",
-                         "AttributeValueList"}));
+      ObjectReader::New(
+          json, "ExpectedAttributeValue", std::move(path),
+          {"Value", "Exists", "ComparisonOperator", "AttributeValueList"}));
   ExpectedAttributeValue entry;
   if (const Json* value = r.Find("Value")) {
     TABLESTREAM_ASSIGN_OR_RETURN(
@@ -89,8 +90,8 @@ absl::StatusOr<ExpectedAttributeValue> ParseExpectedEntry(const Json& json,
     for (size_t i = 0; i < list->size(); ++i) {
       TABLESTREAM_ASSIGN_OR_RETURN(
           AttributeValue v,
-          AttributeValueFromJson((*list)[i],
-                                 absl::StrCat(list_path, ".", i + 1, ".member")));
+          AttributeValueFromJson(
+              (*list)[i], absl::StrCat(list_path, ".", i + 1, ".member")));
       entry.attribute_value_list.push_back(std::move(v));
     }
   }
@@ -111,9 +112,9 @@ absl::StatusOr<ExpectedConditions> ParseExpected(const ObjectReader& r) {
       conditions.expected.emplace(name, std::move(value));
     }
   }
-  TABLESTREAM_ASSIGN_OR_RETURN(std::optional<std::string> op,
-                               r.OptionalEnum("ConditionalOperator",
-                                              {"AND", "OR"}));
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      std::optional<std::string> op,
+      r.OptionalEnum("ConditionalOperator", {"AND", "OR"}));
   if (op == "OR") conditions.conditional_operator = ConditionalOperator::kOr;
   return conditions;
 }
@@ -150,15 +151,14 @@ ParseAttributeUpdates(const ObjectReader& r) {
 absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(
-          json, "PutItemRequest", "",
-          {"TableName", "Item", "Expected", "ConditionalOperator",
-           "ReturnValues", "ReturnConsumedCapacity",
-           "ReturnItemCollectionMetrics"},
-          {{"ConditionExpression", kNoExpressions},
-           {"ExpressionAttributeNames", kNoExpressions},
-           {"ExpressionAttributeValues", kNoExpressions},
-           {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+      ObjectReader::New(json, "PutItemRequest", "",
+                        {"TableName", "Item", "Expected", "ConditionalOperator",
+                         "ReturnValues", "ReturnConsumedCapacity",
+                         "ReturnItemCollectionMetrics"},
+                        {{"ConditionExpression", kNoExpressions},
+                         {"ExpressionAttributeNames", kNoExpressions},
+                         {"ExpressionAttributeValues", kNoExpressions},
+                         {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   PutItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.table_name,
                                r.RequiredString("TableName"));
@@ -198,7 +198,8 @@ absl::StatusOr<GetItemRequest> ParseGetItemRequest(const Json& json) {
       if (!seen.insert(name).second) {
         return ValidationError(absl::StrCat(
             "One or more parameter values were invalid: Duplicate value in "
-            "attribute name: ", name));
+            "attribute name: ",
+            name));
       }
     }
   }
@@ -214,15 +215,14 @@ absl::StatusOr<GetItemRequest> ParseGetItemRequest(const Json& json) {
 absl::StatusOr<DeleteItemRequest> ParseDeleteItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(
-          json, "DeleteItemRequest", "",
-          {"TableName", "Key", "Expected", "ConditionalOperator",
-           "ReturnValues", "ReturnConsumedCapacity",
-           "ReturnItemCollectionMetrics"},
-          {{"ConditionExpression", kNoExpressions},
-           {"ExpressionAttributeNames", kNoExpressions},
-           {"ExpressionAttributeValues", kNoExpressions},
-           {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+      ObjectReader::New(json, "DeleteItemRequest", "",
+                        {"TableName", "Key", "Expected", "ConditionalOperator",
+                         "ReturnValues", "ReturnConsumedCapacity",
+                         "ReturnItemCollectionMetrics"},
+                        {{"ConditionExpression", kNoExpressions},
+                         {"ExpressionAttributeNames", kNoExpressions},
+                         {"ExpressionAttributeValues", kNoExpressions},
+                         {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   DeleteItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.table_name,
                                r.RequiredString("TableName"));

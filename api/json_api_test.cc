@@ -110,8 +110,9 @@ TEST_F(JsonApiTest, TableLifecycle) {
   EXPECT_EQ(table["ItemCount"], 0);
   EXPECT_EQ(table["KeySchema"],
             J(R"([{"AttributeName":"pk","KeyType":"HASH"}])"));
-  EXPECT_EQ(table["StreamSpecification"],
-            J(R"({"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"})"));
+  EXPECT_EQ(
+      table["StreamSpecification"],
+      J(R"({"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"})"));
   EXPECT_EQ(table["LatestStreamArn"], arn);
   EXPECT_TRUE(table["CreationDateTime"].is_number());
   EXPECT_NEAR(table["CreationDateTime"].get<double>(), kStartSeconds, 1);
@@ -119,8 +120,9 @@ TEST_F(JsonApiTest, TableLifecycle) {
   CreateTable("Accounts", "KEYS_ONLY");
   EXPECT_EQ(Ok("ListTables", J("{}")),
             J(R"({"TableNames":["Accounts","Users"]})"));
-  EXPECT_EQ(Ok("ListTables", J(R"({"Limit":1})")),
-            J(R"({"TableNames":["Accounts"],"LastEvaluatedTableName":"Accounts"})"));
+  EXPECT_EQ(
+      Ok("ListTables", J(R"({"Limit":1})")),
+      J(R"({"TableNames":["Accounts"],"LastEvaluatedTableName":"Accounts"})"));
 
   absl::Status s = Err("CreateTable", J(R"({"TableName":"Users",
       "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
@@ -143,7 +145,8 @@ TEST_F(JsonApiTest, ItemsRoundTripEveryType) {
     "bs": {"BS": ["Ag==", "AQ=="]}
   })");
   EXPECT_EQ(Ok("PutItem", {{"TableName", "Tab"}, {"Item", item}}), J("{}"));
-  Json got = Ok("GetItem", {{"TableName", "Tab"}, {"Key", {{"pk", {{"S", "k"}}}}}});
+  Json got =
+      Ok("GetItem", {{"TableName", "Tab"}, {"Key", {{"pk", {{"S", "k"}}}}}});
   Json expected = J(R"({
     "b": {"B": "AAEC"}, "bs": {"BS": ["AQ==", "Ag=="]},
     "m": {"M": {"x": {"L": [{"N": "1"}, {"S": "y"}]}}},
@@ -155,18 +158,21 @@ TEST_F(JsonApiTest, ItemsRoundTripEveryType) {
   Json projected = Ok("GetItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"k"}},
                                        "AttributesToGet":["n","z"]})"));
   EXPECT_EQ(projected, J(R"({"Item":{"n":{"N":"1.5"},"z":{"NULL":true}}})"));
-  EXPECT_EQ(Ok("GetItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"nope"}}})")),
-            J("{}"));
+  EXPECT_EQ(
+      Ok("GetItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"nope"}}})")),
+      J("{}"));
 }
 
 TEST_F(JsonApiTest, LegacyConditionsAndReturnValues) {
   CreateTable("Tab", "KEYS_ONLY");
-  Ok("PutItem", J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"v":{"N":"1"}}})"));
+  Ok("PutItem",
+     J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"v":{"N":"1"}}})"));
   absl::Status s = Err("PutItem", J(R"({"TableName":"Tab",
       "Item":{"pk":{"S":"a"}}, "Expected":{"pk":{"Exists":false}}})"));
   EXPECT_EQ(ExceptionName(s), kConditionalCheckFailedException);
 
-  Json r = Ok("PutItem", J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"v":{"N":"2"}},
+  Json r = Ok("PutItem",
+              J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"v":{"N":"2"}},
       "Expected":{"v":{"Value":{"N":"1"}}},"ReturnValues":"ALL_OLD"})"));
   EXPECT_EQ(r, J(R"({"Attributes":{"pk":{"S":"a"},"v":{"N":"1"}}})"));
 
@@ -180,8 +186,9 @@ TEST_F(JsonApiTest, LegacyConditionsAndReturnValues) {
       "Expected":{"v":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"6"}]}},
       "ReturnValues":"ALL_OLD"})"));
   EXPECT_EQ(r["Attributes"]["v"], J(R"({"N":"7"})"));
-  EXPECT_EQ(Ok("DeleteItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"a"}}})")),
-            J("{}"));
+  EXPECT_EQ(
+      Ok("DeleteItem", J(R"({"TableName":"Tab","Key":{"pk":{"S":"a"}}})")),
+      J("{}"));
 }
 
 TEST_F(JsonApiTest, StreamRecordsAsAwsReturnsThem) {
@@ -270,14 +277,17 @@ TEST_F(JsonApiTest, EngineValidatesValuesAndLimits) {
     const char* request;
   };
   const Case cases[] = {
-      {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"n":{"N":"abc"}}})"},
-      {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"s":{"SS":[]}}})"},
+      {"PutItem",
+       R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"n":{"N":"abc"}}})"},
+      {"PutItem",
+       R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"s":{"SS":[]}}})"},
       {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"N":"1"}}})"},
       {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":""}}})"},
       {"GetItem", R"({"TableName":"Tab","Key":{}})"},
       {"ListTables", R"({"Limit":101})"},
       {"ListStreams", R"({"Limit":0})"},
-      {"CreateTable", R"({"TableName":"x","KeySchema":[],"AttributeDefinitions":[]})"},
+      {"CreateTable",
+       R"({"TableName":"x","KeySchema":[],"AttributeDefinitions":[]})"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.request);
@@ -289,10 +299,10 @@ TEST_F(JsonApiTest, EngineValidatesValuesAndLimits) {
                {{"StreamArn", arn},
                 {"ShardId", d["StreamDescription"]["Shards"][0]["ShardId"]},
                 {"ShardIteratorType", "LATEST"}});
-  EXPECT_EQ(ExceptionName(Err("GetRecords", {{"ShardIterator",
-                                              it["ShardIterator"]},
-                                             {"Limit", 1001}})),
-            kValidationException);
+  EXPECT_EQ(
+      ExceptionName(Err("GetRecords", {{"ShardIterator", it["ShardIterator"]},
+                                       {"Limit", 1001}})),
+      kValidationException);
   EXPECT_EQ(ExceptionName(Err("GetRecords", {{"ShardIterator", "garbage"}})),
             kValidationException);
   // The engine still works after all that.

@@ -28,9 +28,9 @@ constexpr std::string_view kMapHere =
 absl::Status SerializationError(std::string_view coral_text,
                                 std::string_view path) {
   if (path.empty()) return MakeError(kSerializationException, coral_text);
-  return MakeError(kSerializationException,
-                   absl::StrCat(AsAbsl(coral_text), " (at '",
-                                AsAbsl(path), "')"));
+  return MakeError(
+      kSerializationException,
+      absl::StrCat(AsAbsl(coral_text), " (at '", AsAbsl(path), "')"));
 }
 
 // The Coral text for a scalar of the wrong kind, `target` being the Java
@@ -39,8 +39,8 @@ std::string CannotConvert(const Json& value, std::string_view target_view) {
   absl::string_view target = AsAbsl(target_view);
   const char* article = (target == "Blob") ? "a" : "an";  // sic: "an String"
   if (value.is_number()) {
-    return absl::StrCat(kCoralNumber, " can not be converted to ", article,
-                        " ", target);
+    return absl::StrCat(kCoralNumber, " can not be converted to ", article, " ",
+                        target);
   }
   if (value.is_boolean()) {
     return absl::StrCat(kCoralBoolean, " can not be converted to ", article,
@@ -48,12 +48,11 @@ std::string CannotConvert(const Json& value, std::string_view target_view) {
   }
   if (value.is_string()) {
     if (target == "Boolean") {
-      return absl::StrCat("'",
-                          absl::AsciiStrToUpper(value.get<std::string>()),
+      return absl::StrCat("'", absl::AsciiStrToUpper(value.get<std::string>()),
                           "' can not be converted to an Boolean");
     }
-    return absl::StrCat(kCoralString, " can not be converted to ", article,
-                        " ", target);
+    return absl::StrCat(kCoralString, " can not be converted to ", article, " ",
+                        target);
   }
   return "Unexpected JSON value";
 }
@@ -163,8 +162,10 @@ absl::StatusOr<ObjectReader> ObjectReader::New(
   if (!value.is_object()) {
     if (path.empty()) {
       return MakeError(kSerializationException,
-                       absl::StrCat(AsAbsl(shape), " must be a JSON object, "
-                                    "not ", value.type_name()));
+                       absl::StrCat(AsAbsl(shape),
+                                    " must be a JSON object, "
+                                    "not ",
+                                    value.type_name()));
     }
     return NotAStructure(value, path);
   }
@@ -174,15 +175,14 @@ absl::StatusOr<ObjectReader> ObjectReader::New(
     if (known) continue;
     for (const UnsupportedMember& u : unsupported) {
       if (u.name == name) {
-        return ValidationError(absl::StrCat("\"", name, "\" in ",
-                                            AsAbsl(shape),
-                                            " is not supported: ",
-                                            AsAbsl(u.reason)));
+        return ValidationError(
+            absl::StrCat("\"", name, "\" in ", AsAbsl(shape),
+                         " is not supported: ", AsAbsl(u.reason)));
       }
     }
     return ValidationError(absl::StrCat("Unknown member \"", name, "\" in ",
-                                        AsAbsl(shape), "; allowed: ",
-                                        JoinNames(allowed)));
+                                        AsAbsl(shape),
+                                        "; allowed: ", JoinNames(allowed)));
   }
   return ObjectReader(&value, std::move(path));
 }
@@ -282,9 +282,9 @@ absl::StatusOr<Json> ParseJson(std::string_view text) {
     std::string_view what = e.what();
     size_t bracket = what.find("] ");
     if (bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
-    return MakeError(kSerializationException,
-                     absl::StrCat("the request is not valid JSON: ",
-                                  AsAbsl(what)));
+    return MakeError(
+        kSerializationException,
+        absl::StrCat("the request is not valid JSON: ", AsAbsl(what)));
   }
 }
 

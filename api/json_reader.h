@@ -100,8 +100,7 @@ class ObjectReader {
       std::string_view member) const;
   absl::StatusOr<std::optional<bool>> OptionalBool(
       std::string_view member) const;
-  absl::StatusOr<std::optional<int>> OptionalInt(
-      std::string_view member) const;
+  absl::StatusOr<std::optional<int>> OptionalInt(std::string_view member) const;
 
   // A string member that must be one of `allowed` (EnumValueError else).
   absl::StatusOr<std::optional<std::string>> OptionalEnum(

@@ -23,10 +23,10 @@ using ::testing::StartsWith;
 
 Json J(const char* text) { return Json::parse(text); }
 
-#define EXPECT_ERROR(expr, exception, message_part)            \
-  do {                                                         \
-    absl::Status _s = (expr).status();                         \
-    EXPECT_EQ(ExceptionName(_s), exception) << _s;             \
+#define EXPECT_ERROR(expr, exception, message_part)               \
+  do {                                                            \
+    absl::Status _s = (expr).status();                            \
+    EXPECT_EQ(ExceptionName(_s), exception) << _s;                \
     EXPECT_THAT(ErrorMessage(_s), HasSubstr(message_part)) << _s; \
   } while (0)
 
@@ -128,10 +128,11 @@ TEST(TableRequestTest, ParsesDescribeDeleteListUpdate) {
   EXPECT_ERROR(ParseDescribeTableRequest(J("{}")), kValidationException,
                "Value null at 'tableName'");
   EXPECT_ERROR(ParseDeleteTableRequest(J(R"({"TableName":"b","X":1})")),
-               kValidationException, "Unknown member \"X\" in DeleteTableRequest");
+               kValidationException,
+               "Unknown member \"X\" in DeleteTableRequest");
 
-  absl::StatusOr<ListTablesRequest> list = ParseListTablesRequest(
-      J(R"({"ExclusiveStartTableName":"a","Limit":2})"));
+  absl::StatusOr<ListTablesRequest> list =
+      ParseListTablesRequest(J(R"({"ExclusiveStartTableName":"a","Limit":2})"));
   ASSERT_TRUE(list.ok()) << list.status();
   EXPECT_EQ(list->exclusive_start_table_name, "a");
   EXPECT_EQ(list->limit, 2);
@@ -208,8 +209,9 @@ TEST(PutItemRequestTest, RefusesMalformedRequests) {
   EXPECT_ERROR(ParsePutItemRequest(J(R"({"TableName":"t","Item":{},
                    "ExpressionAttributeValues":{}})")),
                kValidationException, "use the legacy parameters Expected");
-  EXPECT_ERROR(ParsePutItemRequest(J(R"({"TableName":"t","Item":{"a":{"N":5}}})")),
-               kSerializationException, "(at 'item.a.N')");
+  EXPECT_ERROR(
+      ParsePutItemRequest(J(R"({"TableName":"t","Item":{"a":{"N":5}}})")),
+      kSerializationException, "(at 'item.a.N')");
   EXPECT_ERROR(ParsePutItemRequest(J(R"({"TableName":"t","Item":[]})")),
                kSerializationException, "Start of list found");
   EXPECT_ERROR(ParsePutItemRequest(J(R"({"TableName":"t","Item":{},
@@ -362,7 +364,8 @@ TEST(StreamRequestTest, ParsesShardIteratorAndRecords) {
                kValidationException, "Value null at 'shardIteratorType'");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardId":"s","ShardIteratorType":"AT_TIMESTAMP"})")),
-               kValidationException, "Value 'AT_TIMESTAMP' at 'shardIteratorType'");
+               kValidationException,
+               "Value 'AT_TIMESTAMP' at 'shardIteratorType'");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardIteratorType":"LATEST"})")),
                kValidationException, "Value null at 'shardId'");
@@ -394,13 +397,13 @@ TEST(RequestTest, NullMembersCountAsAbsent) {
 }
 
 TEST(RequestTest, FractionalAndHugeIntegersFollowCoral) {
-  EXPECT_EQ(ParseGetRecordsRequest(J(R"({"ShardIterator":"i","Limit":2.7})"))
-                ->limit,
-            2);
-  EXPECT_EQ(ParseGetRecordsRequest(
-                J(R"({"ShardIterator":"i","Limit":99999999999})"))
-                ->limit,
-            2147483647);
+  EXPECT_EQ(
+      ParseGetRecordsRequest(J(R"({"ShardIterator":"i","Limit":2.7})"))->limit,
+      2);
+  EXPECT_EQ(
+      ParseGetRecordsRequest(J(R"({"ShardIterator":"i","Limit":99999999999})"))
+          ->limit,
+      2147483647);
 }
 
 TEST(RequestTest, ParseJsonReportsWhere) {

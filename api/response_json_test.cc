@@ -123,8 +123,7 @@ TEST(StreamResponseTest, DescribeStream) {
                                   "000000000000000000009"};
   Shard open;
   open.shard_id = "shardId-2";
-  open.sequence_number_range.starting_sequence_number =
-      "000000000000000000010";
+  open.sequence_number_range.starting_sequence_number = "000000000000000000010";
   open.parent_shard_id = "shardId-1";
   d.shards = {closed, open};
   EXPECT_EQ(
@@ -197,7 +196,8 @@ TEST(StreamResponseTest, GetRecordsNextIteratorAbsentAtClosedEnd) {
   EXPECT_FALSE(j.contains("NextShardIterator"));
   ASSERT_EQ(j["Records"].size(), 1u);
   EXPECT_EQ(j["Records"][0]["eventName"], "MODIFY");
-  EXPECT_EQ(Text(GetShardIteratorResponse("abc")), R"({"ShardIterator":"abc"})");
+  EXPECT_EQ(Text(GetShardIteratorResponse("abc")),
+            R"({"ShardIterator":"abc"})");
 }
 
 }  // namespace

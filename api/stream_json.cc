@@ -45,9 +45,9 @@ absl::StatusOr<GetShardIteratorRequest> ParseGetShardIteratorRequest(
     const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(json, "GetShardIteratorRequest", "",
-                        {"StreamArn", "ShardId", "ShardIteratorType",
-                         "SequenceNumber"}));
+      ObjectReader::New(
+          json, "GetShardIteratorRequest", "",
+          {"StreamArn", "ShardId", "ShardIteratorType", "SequenceNumber"}));
   GetShardIteratorRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.stream_arn,
                                r.RequiredString("StreamArn"));
@@ -64,9 +64,9 @@ absl::StatusOr<GetShardIteratorRequest> ParseGetShardIteratorRequest(
 }
 
 absl::StatusOr<GetRecordsRequest> ParseGetRecordsRequest(const Json& json) {
-  TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader r, ObjectReader::New(json, "GetRecordsRequest", "",
-                                        {"ShardIterator", "Limit"}));
+  TABLESTREAM_ASSIGN_OR_RETURN(ObjectReader r,
+                               ObjectReader::New(json, "GetRecordsRequest", "",
+                                                 {"ShardIterator", "Limit"}));
   GetRecordsRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.shard_iterator,
                                r.RequiredString("ShardIterator"));
@@ -154,9 +154,9 @@ Json StreamRecordToJson(const StreamRecord& record) {
   out["awsRegion"] = record.aws_region;
   out["dynamodb"] = std::move(dynamodb);
   if (record.user_identity.has_value()) {
-    out["userIdentity"] = Json{{"type", record.user_identity->type},
-                               {"principalId",
-                                record.user_identity->principal_id}};
+    out["userIdentity"] =
+        Json{{"type", record.user_identity->type},
+             {"principalId", record.user_identity->principal_id}};
   }
   return out;
 }

@@ -38,8 +38,8 @@ const std::vector<std::string>& BillingModeNames() {
 // Calls `parse(element, element_path)` for each element of the list member.
 template <typename T, typename F>
 absl::StatusOr<std::vector<T>> ParseList(const ObjectReader& reader,
-                                         std::string_view member,
-                                         bool required, F parse) {
+                                         std::string_view member, bool required,
+                                         F parse) {
   std::vector<T> out;
   const Json* list = reader.Find(member);
   if (list == nullptr) {
@@ -50,7 +50,8 @@ absl::StatusOr<std::vector<T>> ParseList(const ObjectReader& reader,
   if (!list->is_array()) return NotAList(*list, path);
   for (size_t i = 0; i < list->size(); ++i) {
     TABLESTREAM_ASSIGN_OR_RETURN(
-        T element, parse((*list)[i], absl::StrCat(path, ".", i + 1, ".member")));
+        T element,
+        parse((*list)[i], absl::StrCat(path, ".", i + 1, ".member")));
     out.push_back(std::move(element));
   }
   return out;
@@ -59,9 +60,9 @@ absl::StatusOr<std::vector<T>> ParseList(const ObjectReader& reader,
 absl::StatusOr<KeySchemaElement> ParseKeySchemaElement(const Json& json,
                                                        std::string path) {
   TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader r, ObjectReader::New(json, "KeySchemaElement",
-                                        std::move(path),
-                                        {"AttributeName", "KeyType"}));
+      ObjectReader r,
+      ObjectReader::New(json, "KeySchemaElement", std::move(path),
+                        {"AttributeName", "KeyType"}));
   KeySchemaElement element;
   TABLESTREAM_ASSIGN_OR_RETURN(element.attribute_name,
                                r.RequiredString("AttributeName"));
@@ -71,12 +72,12 @@ absl::StatusOr<KeySchemaElement> ParseKeySchemaElement(const Json& json,
   return element;
 }
 
-absl::StatusOr<AttributeDefinition> ParseAttributeDefinition(
-    const Json& json, std::string path) {
+absl::StatusOr<AttributeDefinition> ParseAttributeDefinition(const Json& json,
+                                                             std::string path) {
   TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader r, ObjectReader::New(json, "AttributeDefinition",
-                                        std::move(path),
-                                        {"AttributeName", "AttributeType"}));
+      ObjectReader r,
+      ObjectReader::New(json, "AttributeDefinition", std::move(path),
+                        {"AttributeName", "AttributeType"}));
   AttributeDefinition definition;
   TABLESTREAM_ASSIGN_OR_RETURN(definition.attribute_name,
                                r.RequiredString("AttributeName"));
@@ -97,18 +98,17 @@ absl::StatusOr<std::optional<StreamSpecification>> ParseStreamSpecification(
   const Json* json = reader.Find("StreamSpecification");
   if (json == nullptr) return std::optional<StreamSpecification>();
   TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader r,
-      ObjectReader::New(*json, "StreamSpecification",
-                        reader.PathOf("StreamSpecification"),
-                        {"StreamEnabled", "StreamViewType"}));
+      ObjectReader r, ObjectReader::New(*json, "StreamSpecification",
+                                        reader.PathOf("StreamSpecification"),
+                                        {"StreamEnabled", "StreamViewType"}));
   StreamSpecification spec;
   TABLESTREAM_ASSIGN_OR_RETURN(const Json* enabled,
                                r.Required("StreamEnabled"));
+  TABLESTREAM_ASSIGN_OR_RETURN(spec.stream_enabled,
+                               ReadBool(*enabled, r.PathOf("StreamEnabled")));
   TABLESTREAM_ASSIGN_OR_RETURN(
-      spec.stream_enabled, ReadBool(*enabled, r.PathOf("StreamEnabled")));
-  TABLESTREAM_ASSIGN_OR_RETURN(std::optional<std::string> view,
-                               r.OptionalEnum("StreamViewType",
-                                              ViewTypeNames()));
+      std::optional<std::string> view,
+      r.OptionalEnum("StreamViewType", ViewTypeNames()));
   if (view.has_value()) spec.stream_view_type = ParseStreamViewType(*view);
   return std::optional<StreamSpecification>(spec);
 }
@@ -123,7 +123,8 @@ absl::StatusOr<std::optional<std::string>> ParseBilling(
         ObjectReader::New(*json, "ProvisionedThroughput",
                           reader.PathOf("ProvisionedThroughput"),
                           {"ReadCapacityUnits", "WriteCapacityUnits"}));
-    for (std::string_view member : {"ReadCapacityUnits", "WriteCapacityUnits"}) {
+    for (std::string_view member :
+         {"ReadCapacityUnits", "WriteCapacityUnits"}) {
       TABLESTREAM_ASSIGN_OR_RETURN(const Json* units, r.Required(member));
       TABLESTREAM_RETURN_IF_ERROR(ReadInt(*units, r.PathOf(member)).status());
     }
@@ -188,9 +189,8 @@ absl::StatusOr<std::string> ParseDeleteTableRequest(const Json& json) {
 
 absl::StatusOr<ListTablesRequest> ParseListTablesRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader r,
-      ObjectReader::New(json, "ListTablesRequest", "",
-                        {"ExclusiveStartTableName", "Limit"}));
+      ObjectReader r, ObjectReader::New(json, "ListTablesRequest", "",
+                                        {"ExclusiveStartTableName", "Limit"}));
   ListTablesRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.exclusive_start_table_name,
                                r.OptionalString("ExclusiveStartTableName"));

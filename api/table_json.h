@@ -37,10 +37,10 @@ absl::StatusOr<UpdateTableRequest> ParseUpdateTableRequest(const Json& json);
 // is; omits TableSizeBytes, which the engine does not track.
 Json TableDescriptionToJson(const TableDescription& table);
 
-Json CreateTableResponse(const TableDescription& table);  // TableDescription
+Json CreateTableResponse(const TableDescription& table);    // TableDescription
 Json DescribeTableResponse(const TableDescription& table);  // Table
-Json DeleteTableResponse(const TableDescription& table);  // TableDescription
-Json UpdateTableResponse(const TableDescription& table);  // TableDescription
+Json DeleteTableResponse(const TableDescription& table);    // TableDescription
+Json UpdateTableResponse(const TableDescription& table);    // TableDescription
 Json ListTablesResponse(const ListTablesResult& result);
 
 }  // namespace api

@@ -185,8 +185,8 @@ void Catalog::SetMeta(storage::CatalogMeta meta) {
 }
 
 std::string Catalog::TableArn(const std::string& table_name) const {
-  return absl::StrCat("arn:aws:dynamodb:", region_, ":", account_id_,
-                      ":table/", table_name);
+  return absl::StrCat("arn:aws:dynamodb:", region_, ":", account_id_, ":table/",
+                      table_name);
 }
 
 std::string Catalog::StreamArn(const std::string& table_name,

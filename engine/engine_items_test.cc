@@ -18,8 +18,8 @@ Item FullItem() {
       {"active", AttributeValue::Bool(true)},
       {"nickname", AttributeValue::Null()},
       {"address", AttributeValue::M({{"city", AttributeValue::S("Paris")}})},
-      {"history", AttributeValue::L({AttributeValue::N("1"),
-                                     AttributeValue::S("x")})},
+      {"history",
+       AttributeValue::L({AttributeValue::N("1"), AttributeValue::S("x")})},
       {"tags", AttributeValue::SS({"b", "a"})},
       {"scores", AttributeValue::NS({"10", "1.50"})},
       {"blobs", AttributeValue::BS({"\2", "\1"})},
@@ -98,16 +98,15 @@ TEST_F(ItemsTest, WritesThatChangeNothingProduceNoRecord) {
   conditional.table_name = "Tab";
   conditional.item = {{"pk", S("user#42")}};
   conditional.expected.expected["name"].exists = false;
-  EXPECT_TRUE(IsConditionalCheckFailed(
-      engine_->PutItem(conditional).status()));
+  EXPECT_TRUE(IsConditionalCheckFailed(engine_->PutItem(conditional).status()));
   EXPECT_EQ(ReadAll(LatestStreamArn("Tab")).size(), 1u);
   EXPECT_EQ(engine_->DescribeTable("Tab")->item_count, 1);
 }
 
 TEST_F(ItemsTest, ReturnValues) {
   CreateTable("Tab");
-  PutItemRequest put{"Tab", {{"pk", S("k")}, {"v", N("1")}}, {},
-                     ReturnValue::kAllOld};
+  PutItemRequest put{
+      "Tab", {{"pk", S("k")}, {"v", N("1")}}, {}, ReturnValue::kAllOld};
   auto first = engine_->PutItem(put);
   ASSERT_TRUE(first.ok());
   EXPECT_FALSE(first->attributes.has_value());
@@ -151,7 +150,8 @@ TEST_F(ItemsTest, KeysSortInKeyTypeOrder) {
     ASSERT_TRUE(Put("Tab", {{"pk", S("p")}, {"sk", N(n)}}).ok()) << n;
   }
   // Equal numbers are the same key.
-  ASSERT_TRUE(Put("Tab", {{"pk", S("p")}, {"sk", N("100.0")}, {"x", N("1")}}).ok());
+  ASSERT_TRUE(
+      Put("Tab", {{"pk", S("p")}, {"sk", N("100.0")}, {"x", N("1")}}).ok());
   EXPECT_EQ(engine_->DescribeTable("Tab")->item_count, 6);
   EXPECT_EQ((**Get("Tab", {{"pk", S("p")}, {"sk", N("1E+2")}})).at("x"),
             N("1"));
@@ -177,7 +177,8 @@ TEST_F(ItemsTest, BadInputIsRefusedBeforeAnythingIsWritten) {
       {"empty string key", with("pk", S(""))},
       {"empty binary key", with("sk", AttributeValue::B(""))},
       {"partition key too big", with("pk", S(std::string(2049, 'x')))},
-      {"sort key too big", with("sk", AttributeValue::B(std::string(1025, 'x')))},
+      {"sort key too big",
+       with("sk", AttributeValue::B(std::string(1025, 'x')))},
       {"item too big", with("big", S(std::string(409600, 'x')))},
       {"too deep", with("deep", deep)},
       {"39 digits", with("n", N("123456789012345678901234567890123456789"))},
@@ -195,17 +196,17 @@ TEST_F(ItemsTest, BadInputIsRefusedBeforeAnythingIsWritten) {
   EXPECT_EQ(ExceptionName(Put("Nope", good)), kResourceNotFoundException);
   EXPECT_EQ(ExceptionName(Get("Tab", {{"pk", S("a")}}).status()),
             kValidationException);
-  EXPECT_EQ(
-      ExceptionName(Get("Tab", {{"pk", S("a")}, {"sk", AttributeValue::B("b")},
-                              {"extra", S("x")}})
-                        .status()),
-      kValidationException);
+  EXPECT_EQ(ExceptionName(Get("Tab", {{"pk", S("a")},
+                                      {"sk", AttributeValue::B("b")},
+                                      {"extra", S("x")}})
+                              .status()),
+            kValidationException);
   // Nothing was written; the engine still works.
   EXPECT_TRUE(ReadAll(LatestStreamArn("Tab")).empty());
   ASSERT_TRUE(Put("Tab", good).ok());
   // The limits themselves are accepted.
   ASSERT_TRUE(Put("Tab", {{"pk", S(std::string(2048, 'x'))},
-                        {"sk", AttributeValue::B(std::string(1024, 'y'))}})
+                          {"sk", AttributeValue::B(std::string(1024, 'y'))}})
                   .ok());
   AttributeValue deepest = S("leaf");
   for (int i = 0; i < 31; ++i) deepest = AttributeValue::L({deepest});

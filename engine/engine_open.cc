@@ -58,9 +58,9 @@ EngineImpl::~EngineImpl() {
 absl::Status EngineImpl::OpenDb(const std::string& path,
                                 const InternalOptions& internal) {
   if (!options_.create_if_missing && !std::filesystem::exists(path)) {
-    return MakeError(kResourceNotFoundException,
-                     absl::StrCat("no database at ", path,
-                                  " (create_if_missing is false)"));
+    return MakeError(
+        kResourceNotFoundException,
+        absl::StrCat("no database at ", path, " (create_if_missing is false)"));
   }
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = options_.create_if_missing;
@@ -101,9 +101,9 @@ absl::Status EngineImpl::OpenDb(const std::string& path,
       {kCatalogCf, cf_options(false, 4 << 20)},
   };
   rocksdb::DB* db = nullptr;
-  TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(
-      rocksdb::DB::Open(db_options, path, families, &handles_, &db),
-      absl::StrCat("opening the database at ", path)));
+  TABLESTREAM_RETURN_IF_ERROR(
+      FromRocksDB(rocksdb::DB::Open(db_options, path, families, &handles_, &db),
+                  absl::StrCat("opening the database at ", path)));
   db_.reset(db);
   context_.items_cf = handles_[1];
   context_.stream_cf = handles_[2];

@@ -21,14 +21,15 @@ absl::Status CheckLimit(const std::optional<int>& limit, int max) {
     return ValidationError(absl::StrCat(
         "1 validation error detected: Value '", *limit,
         "' at 'limit' failed to satisfy constraint: Member must have value "
-        "between 1 and ", max));
+        "between 1 and ",
+        max));
   }
   return absl::OkStatus();
 }
 
 absl::Status CheckStreamArn(const std::string& arn) {
-  if (arn.size() < 37 || arn.size() > 1024 ||
-      !absl::StartsWith(arn, "arn:") || !absl::StrContains(arn, "/stream/")) {
+  if (arn.size() < 37 || arn.size() > 1024 || !absl::StartsWith(arn, "arn:") ||
+      !absl::StrContains(arn, "/stream/")) {
     return ValidationError(absl::StrCat(
         "Invalid StreamArn \"", arn.substr(0, 128),
         "\": expected arn:aws:dynamodb:<region>:<account>:table/<table>/"
@@ -57,8 +58,8 @@ absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
 uint64_t EngineImpl::ShardEnd(const storage::StreamInfo& stream,
                               const storage::ShardInfo& shard) const {
   if (shard.closed()) return shard.last_sequence() + 1;
-  return pipeline_->PublishedNext(ShardLogId(stream.stream_id(),
-                                             shard.ordinal()));
+  return pipeline_->PublishedNext(
+      ShardLogId(stream.stream_id(), shard.ordinal()));
 }
 
 absl::StatusOr<ListStreamsResult> EngineImpl::ListStreams(
@@ -133,8 +134,8 @@ absl::StatusOr<StreamDescription> EngineImpl::DescribeStream(
         FormatSequenceNumber(s->first_sequence());
     if (s->closed()) {
       // An empty closed shard shows its range as [first, first].
-      shard.sequence_number_range.ending_sequence_number =
-          FormatSequenceNumber(std::max(s->first_sequence(), s->last_sequence()));
+      shard.sequence_number_range.ending_sequence_number = FormatSequenceNumber(
+          std::max(s->first_sequence(), s->last_sequence()));
     }
     if (!s->parent_shard_id().empty()) {
       shard.parent_shard_id = s->parent_shard_id();
@@ -151,9 +152,9 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
       request.shard_iterator_type == ShardIteratorType::kAtSequenceNumber ||
       request.shard_iterator_type == ShardIteratorType::kAfterSequenceNumber;
   if (needs_sequence && !request.sequence_number) {
-    return ValidationError(absl::StrCat(
-        "SequenceNumber is required for ShardIteratorType ",
-        ShardIteratorTypeName(request.shard_iterator_type)));
+    return ValidationError(
+        absl::StrCat("SequenceNumber is required for ShardIteratorType ",
+                     ShardIteratorTypeName(request.shard_iterator_type)));
   }
   if (!needs_sequence && request.sequence_number) {
     return ValidationError(absl::StrCat(
@@ -174,9 +175,9 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
   }
   const storage::ShardInfo* shard = FindShard(stream->info, request.shard_id);
   if (shard == nullptr) {
-    return NotFoundError(absl::StrCat(
-        "Requested resource not found: Shard ", request.shard_id,
-        " does not exist in stream ", request.stream_arn));
+    return NotFoundError(
+        absl::StrCat("Requested resource not found: Shard ", request.shard_id,
+                     " does not exist in stream ", request.stream_arn));
   }
   const uint64_t first = shard->first_sequence();
   const uint64_t end = ShardEnd(stream->info, *shard);  // one past the last

@@ -22,7 +22,7 @@ class StreamsTest : public EngineTest {
   void PutN(int n, int value_bytes = 10) {
     for (int i = 0; i < n; ++i) {
       ASSERT_TRUE(Put("Tab", {{"pk", S(absl::StrCat("k", next_++))},
-                            {"v", S(std::string(value_bytes, 'v'))}})
+                              {"v", S(std::string(value_bytes, 'v'))}})
                       .ok());
     }
   }
@@ -69,8 +69,8 @@ TEST_F(StreamsTest, IteratorTypes) {
   };
   EXPECT_EQ(read(Iterator(ShardIteratorType::kTrimHorizon)).size(), 5u);
   EXPECT_TRUE(read(Iterator(ShardIteratorType::kLatest)).empty());
-  auto at = read(Iterator(ShardIteratorType::kAtSequenceNumber,
-                          "100000000000000000003"));
+  auto at = read(
+      Iterator(ShardIteratorType::kAtSequenceNumber, "100000000000000000003"));
   ASSERT_EQ(at.size(), 3u);
   EXPECT_EQ(at[0].dynamodb.sequence_number, "100000000000000000003");
   auto after = read(Iterator(ShardIteratorType::kAfterSequenceNumber,
@@ -96,8 +96,8 @@ TEST_F(StreamsTest, IteratorTypes) {
       kValidationException);
   bad(ShardIteratorType::kAtSequenceNumber, "100000000000000000099", shard_,
       kValidationException);
-  bad(ShardIteratorType::kAfterSequenceNumber, "100000000000000000007",
-      shard_, kValidationException);
+  bad(ShardIteratorType::kAfterSequenceNumber, "100000000000000000007", shard_,
+      kValidationException);
   bad(ShardIteratorType::kTrimHorizon, {}, "shardId-nope",
       kResourceNotFoundException);
 }
@@ -164,9 +164,9 @@ TEST_F(StreamsTest, IteratorsSurviveRestartAndExpire) {
 TEST_F(StreamsTest, ClosedShardEndsWithoutNextIterator) {
   PutN(2);
   std::string it = Iterator(ShardIteratorType::kTrimHorizon);
-  ASSERT_TRUE(engine_
-                  ->UpdateTable({"Tab", StreamSpecification{false, {}}, {}, {}})
-                  .ok());
+  ASSERT_TRUE(
+      engine_->UpdateTable({"Tab", StreamSpecification{false, {}}, {}, {}})
+          .ok());
   auto page = engine_->GetRecords({it, {}});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->records.size(), 2u);

@@ -29,8 +29,7 @@ absl::StatusOr<TableDescription> EngineImpl::Describe(
   d.table_id = info.uuid();
   d.table_arn = catalog_->TableArn(info.name());
   d.table_status = "ACTIVE";
-  d.creation_date_time =
-      static_cast<double>(info.creation_time_micros()) / 1e6;
+  d.creation_date_time = static_cast<double>(info.creation_time_micros()) / 1e6;
   for (const auto& e : info.key_schema()) {
     d.key_schema.push_back(
         {e.attribute_name(), static_cast<KeyType>(e.key_type())});

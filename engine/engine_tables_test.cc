@@ -84,10 +84,12 @@ TEST_F(TablesTest, CreateTableValidation) {
     return r;
   };
   const std::vector<Case> cases = {
-      {"short name", [](auto& r) { r.table_name = "ab"; }, kValidationException},
+      {"short name", [](auto& r) { r.table_name = "ab"; },
+       kValidationException},
       {"long name", [](auto& r) { r.table_name = std::string(256, 'a'); },
        kValidationException},
-      {"bad char", [](auto& r) { r.table_name = "a b c"; }, kValidationException},
+      {"bad char", [](auto& r) { r.table_name = "a b c"; },
+       kValidationException},
       {"no key", [](auto& r) { r.key_schema.clear(); }, kValidationException},
       {"range first",
        [](auto& r) { r.key_schema[0].key_type = KeyType::kRange; },
@@ -106,7 +108,9 @@ TEST_F(TablesTest, CreateTableValidation) {
        },
        kValidationException},
       {"stream without view type",
-       [](auto& r) { r.stream_specification = StreamSpecification{true, {}}; },
+       [](auto& r) {
+         r.stream_specification = StreamSpecification{true, {}};
+       },
        kValidationException},
       {"view type without stream",
        [](auto& r) {

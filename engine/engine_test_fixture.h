@@ -27,10 +27,9 @@ class EngineTest : public ::testing::Test {
 
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("engine_test_", getpid(), "_",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "engine_test_", getpid(), "_",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     clock_ = std::make_shared<ManualClock>(kStartMicros);
     Reopen();
@@ -52,10 +51,10 @@ class EngineTest : public ::testing::Test {
   }
 
   // Creates a table keyed by pk (S) [and sk of `sort_type`].
-  void CreateTable(const std::string& name,
-                   std::optional<StreamViewType> view =
-                       StreamViewType::kNewAndOldImages,
-                   std::optional<ScalarAttributeType> sort_type = {}) {
+  void CreateTable(
+      const std::string& name,
+      std::optional<StreamViewType> view = StreamViewType::kNewAndOldImages,
+      std::optional<ScalarAttributeType> sort_type = {}) {
     CreateTableRequest request;
     request.table_name = name;
     request.key_schema.push_back({"pk", KeyType::kHash});

@@ -11,9 +11,12 @@ namespace {
 
 AttributeType ToAttributeType(ScalarAttributeType t) {
   switch (t) {
-    case ScalarAttributeType::kS: return AttributeType::kS;
-    case ScalarAttributeType::kN: return AttributeType::kN;
-    case ScalarAttributeType::kB: return AttributeType::kB;
+    case ScalarAttributeType::kS:
+      return AttributeType::kS;
+    case ScalarAttributeType::kN:
+      return AttributeType::kN;
+    case ScalarAttributeType::kB:
+      return AttributeType::kB;
   }
   return AttributeType::kS;
 }
@@ -26,7 +29,8 @@ absl::Status CheckKeyAttribute(const Item& item, const std::string& name,
     if (check == KeyCheck::kKeyOnly) {
       return ValidationError(absl::StrCat(
           "The provided key element does not match the schema: the key "
-          "attribute \"", name, "\" is missing"));
+          "attribute \"",
+          name, "\" is missing"));
     }
     return ValidationError(absl::StrCat(
         "One or more parameter values were invalid: Missing the key ", name,
@@ -34,16 +38,16 @@ absl::Status CheckKeyAttribute(const Item& item, const std::string& name,
   }
   const AttributeValue& value = it->second;
   if (value.type() != ToAttributeType(type)) {
-    std::string detail = absl::StrCat(
-        "Type mismatch for key ", name, " expected: ",
-        ScalarAttributeTypeName(type), " actual: ",
-        AttributeTypeName(value.type()));
+    std::string detail =
+        absl::StrCat("Type mismatch for key ", name,
+                     " expected: ", ScalarAttributeTypeName(type),
+                     " actual: ", AttributeTypeName(value.type()));
     if (check == KeyCheck::kKeyOnly) {
       return ValidationError(absl::StrCat(
           "The provided key element does not match the schema: ", detail));
     }
-    return ValidationError(absl::StrCat(
-        "One or more parameter values were invalid: ", detail));
+    return ValidationError(
+        absl::StrCat("One or more parameter values were invalid: ", detail));
   }
   if (value.type() == AttributeType::kN) return absl::OkStatus();
   const size_t size = value.scalar().size();
@@ -87,8 +91,8 @@ absl::Status ValidateKey(const KeySchema& schema, const Item& item,
         "The provided key element does not match the schema: a key holds "
         "exactly the key attributes (",
         schema.partition_name,
-        schema.sort_name ? absl::StrCat(", ", *schema.sort_name) : "",
-        ") and ", item.size(), " attributes were given"));
+        schema.sort_name ? absl::StrCat(", ", *schema.sort_name) : "", ") and ",
+        item.size(), " attributes were given"));
   }
   return absl::OkStatus();
 }
@@ -96,7 +100,8 @@ absl::Status ValidateKey(const KeySchema& schema, const Item& item,
 Item ExtractKey(const KeySchema& schema, const Item& item) {
   Item key;
   key.emplace(schema.partition_name, item.at(schema.partition_name));
-  if (schema.sort_name) key.emplace(*schema.sort_name, item.at(*schema.sort_name));
+  if (schema.sort_name)
+    key.emplace(*schema.sort_name, item.at(*schema.sort_name));
   return key;
 }
 

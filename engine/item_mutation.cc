@@ -58,7 +58,7 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
   TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> updated, NewItem(old));
   FillResult(old, updated);
 
-  if (!old && !updated) return absl::OkStatus();    // delete of nothing
+  if (!old && !updated) return absl::OkStatus();  // delete of nothing
   if (old && updated && *old == *updated) return absl::OkStatus();  // no-op
 
   EventName event = !old       ? EventName::kInsert
@@ -113,9 +113,8 @@ absl::StatusOr<std::optional<Item>> ItemMutation::NewItem(
   }
   if (!old && !spec_.update.creates_item) return std::optional<Item>();
   TABLESTREAM_ASSIGN_OR_RETURN(
-      Item updated,
-      ApplyUpdate(spec_.update.actions, old ? &*old : nullptr, spec_.key,
-                  spec_.table->key_schema.names()));
+      Item updated, ApplyUpdate(spec_.update.actions, old ? &*old : nullptr,
+                                spec_.key, spec_.table->key_schema.names()));
   const int64_t size = ItemSize(updated);
   if (size > kMaxItemSizeBytes) {
     return ValidationError(absl::StrCat(

@@ -40,8 +40,8 @@ class ItemMutation : public Mutation {
   struct Spec {
     Kind kind = Kind::kPut;
     std::shared_ptr<const TableState> table;
-    Item key;       // canonical, validated key attributes
-    Item new_item;  // kPut: the canonical, validated item
+    Item key;               // canonical, validated key attributes
+    Item new_item;          // kPut: the canonical, validated item
     CompiledUpdate update;  // kUpdate
     Condition condition;
     ReturnValue return_values = ReturnValue::kNone;

@@ -45,8 +45,7 @@ void CatalogMutation::StageStream(MutationContext& m,
   streams_.push_back(std::move(info));
 }
 
-void CatalogMutation::StageMeta(MutationContext& m,
-                                storage::CatalogMeta meta) {
+void CatalogMutation::StageMeta(MutationContext& m, storage::CatalogMeta meta) {
   m.Put(ctx_.catalog_cf, CatalogMetaKey(), meta.SerializeAsString());
   meta_ = std::move(meta);
 }
@@ -124,12 +123,11 @@ absl::Status CreateTableMutation::Apply(MutationContext& m) {
   // A UUID-shaped id, stable for the table.
   const uint64_t id = table.table_id();
   const uint64_t t = static_cast<uint64_t>(table.creation_time_micros());
-  table.set_uuid(absl::StrFormat("%08x-%04x-4%03x-8%03x-%012x",
-                                 static_cast<uint32_t>(t >> 16),
-                                 static_cast<uint32_t>(t & 0xffff),
-                                 static_cast<uint32_t>(id >> 48) & 0xfff,
-                                 static_cast<uint32_t>(id >> 36) & 0xfff,
-                                 id & 0xffffffffffffULL));
+  table.set_uuid(absl::StrFormat(
+      "%08x-%04x-4%03x-8%03x-%012x", static_cast<uint32_t>(t >> 16),
+      static_cast<uint32_t>(t & 0xffff),
+      static_cast<uint32_t>(id >> 48) & 0xfff,
+      static_cast<uint32_t>(id >> 36) & 0xfff, id & 0xffffffffffffULL));
   if (stream_view_type_) {
     StageNewStream(m, &meta, &table, *stream_view_type_);
   }
@@ -161,8 +159,8 @@ absl::Status UpdateStreamMutation::Apply(MutationContext& m) {
           same ? ""
                : absl::StrCat(
                      "; its StreamViewType ",
-                     StreamViewTypeName(static_cast<StreamViewType>(
-                         info.stream_view_type())),
+                     StreamViewTypeName(
+                         static_cast<StreamViewType>(info.stream_view_type())),
                      " cannot change in place: disable the stream, then "
                      "enable it with the new view type")));
     }

@@ -72,8 +72,7 @@ ValidateKeySchema(const CreateTableRequest& request) {
   for (const AttributeDefinition& d : request.attribute_definitions) {
     if (!definitions.emplace(d.attribute_name, d.attribute_type).second) {
       return ValidationError(absl::StrCat(
-          "Cannot have two attributes with the same name: ",
-          d.attribute_name));
+          "Cannot have two attributes with the same name: ", d.attribute_name));
     }
   }
   std::vector<std::string> key_names, defined_names;

@@ -61,25 +61,22 @@ absl::StatusOr<StreamRecord> DecodeRecord(std::string_view bytes,
   storage::StoredRecord stored;
   if (!stored.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
       stored.event_name() < 1 || stored.event_name() > 3) {
-    return MakeError(kInternalServerError,
-                     absl::StrFormat("corrupt stream record %u",
-                                     position.sequence));
+    return MakeError(
+        kInternalServerError,
+        absl::StrFormat("corrupt stream record %u", position.sequence));
   }
   StreamRecord record;
   record.event_id = EventId(position.stream_id, position.sequence);
   record.event_name = static_cast<EventName>(stored.event_name());
   record.aws_region = *position.region;
   StreamRecordData& data = record.dynamodb;
-  data.approximate_creation_date_time =
-      stored.creation_time_micros() / 1000000;
+  data.approximate_creation_date_time = stored.creation_time_micros() / 1000000;
   TABLESTREAM_ASSIGN_OR_RETURN(data.keys, FromProto(stored.keys()));
   if (stored.has_new_image()) {
-    TABLESTREAM_ASSIGN_OR_RETURN(data.new_image,
-                                 FromProto(stored.new_image()));
+    TABLESTREAM_ASSIGN_OR_RETURN(data.new_image, FromProto(stored.new_image()));
   }
   if (stored.has_old_image()) {
-    TABLESTREAM_ASSIGN_OR_RETURN(data.old_image,
-                                 FromProto(stored.old_image()));
+    TABLESTREAM_ASSIGN_OR_RETURN(data.old_image, FromProto(stored.old_image()));
   }
   data.sequence_number = FormatSequenceNumber(position.sequence);
   data.size_bytes = stored.size_bytes();

@@ -29,9 +29,12 @@ TEST(ShardIteratorTest, RoundTrips) {
 
 TEST(ShardIteratorTest, RefusesAnythingItDidNotProduce) {
   std::string good = EncodeShardIterator(kArn, ShardPosition{1, 0, 5, 9});
-  std::vector<std::string> bad = {
-      "", "garbage", std::string(3000, 'a'), good.substr(0, good.size() - 4),
-      good + "A", "arn|1|AAAA"};
+  std::vector<std::string> bad = {"",
+                                  "garbage",
+                                  std::string(3000, 'a'),
+                                  good.substr(0, good.size() - 4),
+                                  good + "A",
+                                  "arn|1|AAAA"};
   // Every single-character change is caught.
   for (size_t i = 0; i < good.size(); ++i) {
     std::string changed = good;

@@ -22,8 +22,8 @@ absl::StatusOr<ShardReadResult> ReadShard(rocksdb::DB* db,
 
   const std::string start = RecordKey(request.stream_id, request.shard_ordinal,
                                       request.from_sequence);
-  const std::string end = RecordKey(request.stream_id, request.shard_ordinal,
-                                    request.end_sequence);
+  const std::string end =
+      RecordKey(request.stream_id, request.shard_ordinal, request.end_sequence);
   rocksdb::ReadOptions options;
   rocksdb::Slice upper(end);
   options.iterate_upper_bound = &upper;
@@ -38,8 +38,8 @@ absl::StatusOr<ShardReadResult> ReadShard(rocksdb::DB* db,
     if (result.records.size() >= request.limit || bytes >= request.max_bytes) {
       break;
     }
-    std::optional<RecordKeyParts> key = ParseRecordKey(
-        std::string_view(it->key().data(), it->key().size()));
+    std::optional<RecordKeyParts> key =
+        ParseRecordKey(std::string_view(it->key().data(), it->key().size()));
     if (!key || key->sequence != result.next_sequence) {
       return MakeError(
           kInternalServerError,

@@ -45,11 +45,12 @@ std::string FormatSequenceNumber(uint64_t sequence) {
 absl::StatusOr<std::optional<uint64_t>> ParseSequenceNumber(
     std::string_view text) {
   bool digits = !text.empty();
-  for (char c : text) digits &= absl::ascii_isdigit(static_cast<unsigned char>(c));
+  for (char c : text)
+    digits &= absl::ascii_isdigit(static_cast<unsigned char>(c));
   if (!digits || text.size() < 21 || text.size() > 40) {
-    return ValidationError(absl::StrCat(
-        "Invalid SequenceNumber \"", AsAbsl(text.substr(0, 64)),
-        "\": a sequence number is 21 to 40 decimal digits"));
+    return ValidationError(
+        absl::StrCat("Invalid SequenceNumber \"", AsAbsl(text.substr(0, 64)),
+                     "\": a sequence number is 21 to 40 decimal digits"));
   }
   if (text.size() != 21 || text[0] != '1') return std::optional<uint64_t>();
   uint64_t value = 0;

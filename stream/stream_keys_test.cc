@@ -27,8 +27,8 @@ TEST(StreamKeysTest, SequenceNumbersAreFixedWidthAndOrdered) {
   // String order equals numeric order.
   EXPECT_LT(FormatSequenceNumber(9), FormatSequenceNumber(10));
   EXPECT_LT(FormatSequenceNumber(99999), FormatSequenceNumber(100000));
-  for (uint64_t v : {uint64_t{0}, uint64_t{1}, uint64_t{123456789},
-                     UINT64_MAX}) {
+  for (uint64_t v :
+       {uint64_t{0}, uint64_t{1}, uint64_t{123456789}, UINT64_MAX}) {
     auto parsed = ParseSequenceNumber(FormatSequenceNumber(v));
     ASSERT_TRUE(parsed.ok());
     ASSERT_TRUE(parsed->has_value());
@@ -37,8 +37,9 @@ TEST(StreamKeysTest, SequenceNumbersAreFixedWidthAndOrdered) {
 }
 
 TEST(StreamKeysTest, ParseSequenceNumberRefusesMalformedText) {
-  for (const char* bad : {"", "abc", "12", "1000000000000000000000000000000000000000000",
-                          "10000000000000000000x", "-100000000000000000001"}) {
+  for (const char* bad :
+       {"", "abc", "12", "1000000000000000000000000000000000000000000",
+        "10000000000000000000x", "-100000000000000000001"}) {
     EXPECT_EQ(ExceptionName(ParseSequenceNumber(bad).status()),
               kValidationException)
         << bad;

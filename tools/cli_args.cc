@@ -45,8 +45,8 @@ void SplitOption(const std::string& arg, std::string* name,
 absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
                                      const char* env_db) {
   CliArgs out;
-  out.db_path = (env_db != nullptr && *env_db != '\0') ? env_db
-                                                       : kDefaultDbPath;
+  out.db_path =
+      (env_db != nullptr && *env_db != '\0') ? env_db : kDefaultDbPath;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h" || arg == "help") {
@@ -78,10 +78,10 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
       continue;
     }
     if (!out.command.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unexpected argument \"", arg, "\" after operation \"",
-                       out.command, "\"; pass the request with "
-                       "--cli-input-json"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unexpected argument \"", arg, "\" after operation \"", out.command,
+          "\"; pass the request with "
+          "--cli-input-json"));
     }
     out.command = arg;
   }
@@ -96,14 +96,14 @@ absl::StatusOr<std::string> LoadCliInput(const std::string& value) {
   std::string path = value.substr(sizeof(kFilePrefix) - 1);
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "cannot read --cli-input-json file \"", path, "\""));
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot read --cli-input-json file \"", path, "\""));
   }
   std::ostringstream contents;
   contents << file.rdbuf();
   if (file.bad()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "error reading --cli-input-json file \"", path, "\""));
+    return absl::InvalidArgumentError(
+        absl::StrCat("error reading --cli-input-json file \"", path, "\""));
   }
   return contents.str();
 }
@@ -128,8 +128,10 @@ std::string UsageText() {
       "       tablestream [--db DIR] demo\n"
       "\n"
       "Runs one DynamoDB or DynamoDB Streams operation on a local tablestream\n"
-      "database and prints the response JSON, as the AWS CLI does. On error it\n"
-      "prints {\"__type\": \"<Exception>\", \"message\": \"...\"} on stderr and "
+      "database and prints the response JSON, as the AWS CLI does. On error "
+      "it\n"
+      "prints {\"__type\": \"<Exception>\", \"message\": \"...\"} on stderr "
+      "and "
       "exits 1;\n"
       "usage errors exit 2.\n"
       "\n"

@@ -17,8 +17,7 @@ using ::testing::HasSubstr;
 
 TEST(CliArgsTest, ParsesOperationAndOptions) {
   absl::StatusOr<CliArgs> a = ParseCliArgs(
-      {"--db", "/tmp/x", "put-item", "--cli-input-json", "{\"a\":1}"},
-      nullptr);
+      {"--db", "/tmp/x", "put-item", "--cli-input-json", "{\"a\":1}"}, nullptr);
   ASSERT_TRUE(a.ok()) << a.status();
   EXPECT_EQ(a->db_path, "/tmp/x");
   EXPECT_EQ(a->command, "put-item");
@@ -47,24 +46,23 @@ TEST(CliArgsTest, Help) {
   for (const char* op :
        {"create-table", "describe-table", "list-tables", "delete-table",
         "update-table", "put-item", "get-item", "update-item", "delete-item",
-        "list-streams", "describe-stream", "get-shard-iterator",
-        "get-records", "demo", "TABLESTREAM_DB", "./tablestream-data",
-        "file://"}) {
+        "list-streams", "describe-stream", "get-shard-iterator", "get-records",
+        "demo", "TABLESTREAM_DB", "./tablestream-data", "file://"}) {
     EXPECT_THAT(usage, HasSubstr(op));
   }
 }
 
 TEST(CliArgsTest, UsageErrors) {
-  EXPECT_THAT(ParseCliArgs({"--verbose", "list-tables"}, nullptr)
-                  .status()
-                  .message(),
-              HasSubstr("unknown option \"--verbose\""));
+  EXPECT_THAT(
+      ParseCliArgs({"--verbose", "list-tables"}, nullptr).status().message(),
+      HasSubstr("unknown option \"--verbose\""));
   EXPECT_THAT(ParseCliArgs({"put-item", "--cli-input-json"}, nullptr)
                   .status()
                   .message(),
               HasSubstr("--cli-input-json needs a value"));
-  EXPECT_THAT(ParseCliArgs({"put-item", "get-item"}, nullptr).status().message(),
-              HasSubstr("unexpected argument \"get-item\""));
+  EXPECT_THAT(
+      ParseCliArgs({"put-item", "get-item"}, nullptr).status().message(),
+      HasSubstr("unexpected argument \"get-item\""));
   EXPECT_FALSE(ParseCliArgs({"--db=", "list-tables"}, nullptr).ok());
 }
 

@@ -73,7 +73,8 @@ class CliTest : public testing::Test {
       }
       std::vector<char*> argv;
       argv.push_back(const_cast<char*>(TABLESTREAM_BIN));
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      for (const std::string& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
       argv.push_back(nullptr);
       execv(TABLESTREAM_BIN, argv.data());
       _exit(127);
@@ -135,7 +136,8 @@ TEST_F(CliTest, TableAndItemOperations) {
   EXPECT_EQ(Ok("put-item", R"({"TableName": "Pets", "Item":
       {"pk": {"S": "cat"}, "age": {"N": "3.0"}, "nick": {"S": "W"}}})"),
             Json::object());
-  Json got = Ok("get-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "cat"}}})");
+  Json got =
+      Ok("get-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "cat"}}})");
   EXPECT_EQ(got["Item"]["age"], Json({{"N", "3"}}));  // normalized
   Json updated = Ok("update-item", R"({"TableName": "Pets",
       "Key": {"pk": {"S": "cat"}},
@@ -147,13 +149,15 @@ TEST_F(CliTest, TableAndItemOperations) {
   Json deleted = Ok("delete-item", R"({"TableName": "Pets",
       "Key": {"pk": {"S": "cat"}}, "ReturnValues": "ALL_OLD"})");
   EXPECT_EQ(deleted["Attributes"]["age"], Json({{"N", "4"}}));
-  EXPECT_EQ(Ok("get-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "cat"}}})"),
-            Json::object());
+  EXPECT_EQ(
+      Ok("get-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "cat"}}})"),
+      Json::object());
 }
 
 TEST_F(CliTest, StreamOperations) {
   CreatePets();
-  Ok("put-item", R"({"TableName": "Pets", "Item": {"pk": {"S": "a"}, "v": {"N": "1"}}})");
+  Ok("put-item",
+     R"({"TableName": "Pets", "Item": {"pk": {"S": "a"}, "v": {"N": "1"}}})");
   Ok("update-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "a"}},
       "AttributeUpdates": {"v": {"Value": {"N": "2"}}}})");
   Ok("delete-item", R"({"TableName": "Pets", "Key": {"pk": {"S": "a"}}})");
@@ -161,16 +165,16 @@ TEST_F(CliTest, StreamOperations) {
   Json streams = Ok("list-streams", R"({"TableName": "Pets"})")["Streams"];
   ASSERT_EQ(streams.size(), 1u);
   std::string arn = streams[0]["StreamArn"];
-  Json description =
-      Ok("describe-stream", Json{{"StreamArn", arn}}.dump())["StreamDescription"];
+  Json description = Ok("describe-stream",
+                        Json{{"StreamArn", arn}}.dump())["StreamDescription"];
   EXPECT_EQ(description["StreamStatus"], "ENABLED");
   ASSERT_GE(description["Shards"].size(), 1u);
   std::string shard = description["Shards"][0]["ShardId"];
-  Json iterator = Ok("get-shard-iterator",
-                     Json{{"StreamArn", arn},
-                          {"ShardId", shard},
-                          {"ShardIteratorType", "TRIM_HORIZON"}}
-                         .dump());
+  Json iterator =
+      Ok("get-shard-iterator", Json{{"StreamArn", arn},
+                                    {"ShardId", shard},
+                                    {"ShardIteratorType", "TRIM_HORIZON"}}
+                                   .dump());
   Json page = Ok("get-records",
                  Json{{"ShardIterator", iterator["ShardIterator"]}}.dump());
   ASSERT_EQ(page["Records"].size(), 3u) << page.dump(2);
@@ -195,8 +199,8 @@ TEST_F(CliTest, ReadsInputFromFile) {
   std::ofstream(path) << R"({"TableName": "Pets",
       "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
       "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]})";
-  Result r = Run({"--db", db_, "create-table", "--cli-input-json",
-                  "file://" + path});
+  Result r =
+      Run({"--db", db_, "create-table", "--cli-input-json", "file://" + path});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Json::parse(r.out)["TableDescription"]["TableName"], "Pets");
 }
@@ -287,13 +291,12 @@ TEST_F(CliTest, DemoShowsTheThreeEventsAndRunsAgain) {
     EXPECT_THAT(r.out, HasSubstr("Item modified. Old: {"));
     EXPECT_THAT(r.out, HasSubstr("Item removed: {"));
     EXPECT_THAT(r.out, HasSubstr("removed: nickname"));
-    for (const char* view : {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE",
-                             "NEW_AND_OLD_IMAGES"}) {
+    for (const char* view :
+         {"KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"}) {
       EXPECT_THAT(r.out, HasSubstr(view));
     }
     // The summary row of KEYS_ONLY: keys only, for every event.
-    EXPECT_THAT(r.out, testing::ContainsRegex(
-                           "KEYS_ONLY +Keys +Keys +Keys\n"));
+    EXPECT_THAT(r.out, testing::ContainsRegex("KEYS_ONLY +Keys +Keys +Keys\n"));
     EXPECT_THAT(r.out, testing::ContainsRegex(
                            "NEW_AND_OLD_IMAGES +Keys, NewImage +Keys, "
                            "NewImage, OldImage +Keys, OldImage\n"));

@@ -29,9 +29,8 @@ constexpr int kMaxGetRecordsCalls = 100;
 std::string Compact(const Json& json) { return api::FormatJson(json, -1); }
 
 std::string TableFor(const std::string& view_type) {
-  return absl::StrCat(kTablePrefix,
-                      absl::AsciiStrToLower(
-                          absl::StrReplaceAll(view_type, {{"_", "-"}})));
+  return absl::StrCat(kTablePrefix, absl::AsciiStrToLower(absl::StrReplaceAll(
+                                        view_type, {{"_", "-"}})));
 }
 
 // The members a record's "dynamodb" carries, of Keys, NewImage, OldImage.
@@ -75,9 +74,11 @@ std::string DescribeChange(const Json& record) {
     if (!before.contains(name)) added.push_back(name);
   }
   std::vector<std::string> parts;
-  if (!changed.empty()) parts.push_back("changed: " + absl::StrJoin(changed, ", "));
+  if (!changed.empty())
+    parts.push_back("changed: " + absl::StrJoin(changed, ", "));
   if (!added.empty()) parts.push_back("added: " + absl::StrJoin(added, ", "));
-  if (!removed.empty()) parts.push_back("removed: " + absl::StrJoin(removed, ", "));
+  if (!removed.empty())
+    parts.push_back("removed: " + absl::StrJoin(removed, ", "));
   return absl::StrJoin(parts, "; ");
 }
 
@@ -183,12 +184,11 @@ absl::Status Demo::Write(const std::string& table, bool show) {
       Call("PutItem", {{"TableName", table}, {"Item", item}}, show).status());
   Json updates = {{"age", {{"Action", "PUT"}, {"Value", {{"N", "4"}}}}},
                   {"nickname", {{"Action", "DELETE"}}}};
-  TABLESTREAM_RETURN_IF_ERROR(Call("UpdateItem",
-                                   {{"TableName", table},
-                                    {"Key", key},
-                                    {"AttributeUpdates", updates}},
-                                   show)
-                                  .status());
+  TABLESTREAM_RETURN_IF_ERROR(
+      Call("UpdateItem",
+           {{"TableName", table}, {"Key", key}, {"AttributeUpdates", updates}},
+           show)
+          .status());
   return Call("DeleteItem", {{"TableName", table}, {"Key", key}}, show)
       .status();
 }
@@ -200,25 +200,24 @@ absl::StatusOr<std::vector<Json>> Demo::ReadStream(
       Call("DescribeStream", {{"StreamArn", stream_arn}}, show));
   const Json& shards = description["StreamDescription"]["Shards"];
   if (show) {
-    out_ << "  -> " << shards.size() << (shards.size() == 1 ? " shard" : " shards")
-         << ", status "
+    out_ << "  -> " << shards.size()
+         << (shards.size() == 1 ? " shard" : " shards") << ", status "
          << description["StreamDescription"]["StreamStatus"].get<std::string>()
          << "\n";
   }
   std::vector<Json> records;
   for (const Json& shard : shards) {
-    TABLESTREAM_ASSIGN_OR_RETURN(
-        Json iterator,
-        Call("GetShardIterator",
-             {{"StreamArn", stream_arn},
-              {"ShardId", shard["ShardId"]},
-              {"ShardIteratorType", "TRIM_HORIZON"}},
-             show));
+    TABLESTREAM_ASSIGN_OR_RETURN(Json iterator,
+                                 Call("GetShardIterator",
+                                      {{"StreamArn", stream_arn},
+                                       {"ShardId", shard["ShardId"]},
+                                       {"ShardIteratorType", "TRIM_HORIZON"}},
+                                      show));
     Json next = iterator["ShardIterator"];
     for (int calls = 0; calls < kMaxGetRecordsCalls; ++calls) {
       TABLESTREAM_ASSIGN_OR_RETURN(
-          Json page, Call("GetRecords", {{"ShardIterator", next}},
-                          show && calls == 0));
+          Json page,
+          Call("GetRecords", {{"ShardIterator", next}}, show && calls == 0));
       for (const Json& record : page["Records"]) records.push_back(record);
       if (show && calls == 0) {
         out_ << "  -> " << page["Records"].size() << " records\n";
@@ -244,8 +243,9 @@ absl::Status Demo::Run(const std::string& db_path) {
   TABLESTREAM_ASSIGN_OR_RETURN(std::string arn,
                                CreateTable(main_table, main_view, true));
 
-  Heading("2. Insert an item, modify it (age changes, nickname is removed), "
-          "delete it");
+  Heading(
+      "2. Insert an item, modify it (age changes, nickname is removed), "
+      "delete it");
   TABLESTREAM_RETURN_IF_ERROR(Write(main_table, true));
 
   Heading("3. Read the stream");

@@ -56,8 +56,8 @@ int Run(const std::vector<std::string>& argv) {
 
   if (args->command == "demo") {
     if (args->cli_input_json.has_value()) {
-      return UsageError(absl::InvalidArgumentError(
-          "demo takes no --cli-input-json"));
+      return UsageError(
+          absl::InvalidArgumentError("demo takes no --cli-input-json"));
     }
     absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(*args);
     if (!engine.ok()) return OperationError(engine.status());
@@ -75,8 +75,9 @@ int Run(const std::vector<std::string>& argv) {
     text = *loaded;
   } else if (!InputIsOptional(*operation)) {
     return UsageError(absl::InvalidArgumentError(
-        args->command + " needs its request: --cli-input-json '<JSON>' or "
-                        "--cli-input-json file://PATH"));
+        args->command +
+        " needs its request: --cli-input-json '<JSON>' or "
+        "--cli-input-json file://PATH"));
   }
   // Check the JSON before touching the database.
   absl::StatusOr<api::Json> request = api::ParseJson(text);

@@ -14,16 +14,26 @@ namespace tablestream {
 
 const char* AttributeTypeName(AttributeType type) {
   switch (type) {
-    case AttributeType::kS: return "S";
-    case AttributeType::kN: return "N";
-    case AttributeType::kB: return "B";
-    case AttributeType::kBool: return "BOOL";
-    case AttributeType::kNull: return "NULL";
-    case AttributeType::kM: return "M";
-    case AttributeType::kL: return "L";
-    case AttributeType::kSS: return "SS";
-    case AttributeType::kNS: return "NS";
-    case AttributeType::kBS: return "BS";
+    case AttributeType::kS:
+      return "S";
+    case AttributeType::kN:
+      return "N";
+    case AttributeType::kB:
+      return "B";
+    case AttributeType::kBool:
+      return "BOOL";
+    case AttributeType::kNull:
+      return "NULL";
+    case AttributeType::kM:
+      return "M";
+    case AttributeType::kL:
+      return "L";
+    case AttributeType::kSS:
+      return "SS";
+    case AttributeType::kNS:
+      return "NS";
+    case AttributeType::kBS:
+      return "BS";
   }
   return "?";
 }

@@ -32,52 +32,51 @@ std::optional<E> Parse(const std::array<std::pair<E, const char*>, N>& table,
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<KeyType, const char*>, 2> kKeyTypes = {{
-    {KeyType::kHash, "HASH"}, {KeyType::kRange, "RANGE"}}};
+constexpr std::array<std::pair<KeyType, const char*>, 2> kKeyTypes = {
+    {{KeyType::kHash, "HASH"}, {KeyType::kRange, "RANGE"}}};
 constexpr std::array<std::pair<ScalarAttributeType, const char*>, 3>
     kScalarTypes = {{{ScalarAttributeType::kS, "S"},
                      {ScalarAttributeType::kN, "N"},
                      {ScalarAttributeType::kB, "B"}}};
-constexpr std::array<std::pair<StreamViewType, const char*>, 4> kViewTypes = {{
-    {StreamViewType::kKeysOnly, "KEYS_ONLY"},
-    {StreamViewType::kNewImage, "NEW_IMAGE"},
-    {StreamViewType::kOldImage, "OLD_IMAGE"},
-    {StreamViewType::kNewAndOldImages, "NEW_AND_OLD_IMAGES"}}};
-constexpr std::array<std::pair<EventName, const char*>, 3> kEventNames = {{
-    {EventName::kInsert, "INSERT"},
-    {EventName::kModify, "MODIFY"},
-    {EventName::kRemove, "REMOVE"}}};
+constexpr std::array<std::pair<StreamViewType, const char*>, 4> kViewTypes = {
+    {{StreamViewType::kKeysOnly, "KEYS_ONLY"},
+     {StreamViewType::kNewImage, "NEW_IMAGE"},
+     {StreamViewType::kOldImage, "OLD_IMAGE"},
+     {StreamViewType::kNewAndOldImages, "NEW_AND_OLD_IMAGES"}}};
+constexpr std::array<std::pair<EventName, const char*>, 3> kEventNames = {
+    {{EventName::kInsert, "INSERT"},
+     {EventName::kModify, "MODIFY"},
+     {EventName::kRemove, "REMOVE"}}};
 constexpr std::array<std::pair<ShardIteratorType, const char*>, 4>
-    kIteratorTypes = {{
-        {ShardIteratorType::kTrimHorizon, "TRIM_HORIZON"},
-        {ShardIteratorType::kLatest, "LATEST"},
-        {ShardIteratorType::kAtSequenceNumber, "AT_SEQUENCE_NUMBER"},
-        {ShardIteratorType::kAfterSequenceNumber, "AFTER_SEQUENCE_NUMBER"}}};
+    kIteratorTypes = {
+        {{ShardIteratorType::kTrimHorizon, "TRIM_HORIZON"},
+         {ShardIteratorType::kLatest, "LATEST"},
+         {ShardIteratorType::kAtSequenceNumber, "AT_SEQUENCE_NUMBER"},
+         {ShardIteratorType::kAfterSequenceNumber, "AFTER_SEQUENCE_NUMBER"}}};
 constexpr std::array<std::pair<ComparisonOperator, const char*>, 13>
-    kComparisonOperators = {{
-        {ComparisonOperator::kEq, "EQ"},
-        {ComparisonOperator::kNe, "NE"},
-        {ComparisonOperator::kLe, "LE"},
-        {ComparisonOperator::kLt, "LT"},
-        {ComparisonOperator::kGe, "GE"},
-        {ComparisonOperator::kGt, "GT"},
-        {ComparisonOperator::kNotNull, "NOT_NULL"},
-        {ComparisonOperator::kNull, "NULL"},
-        {ComparisonOperator::kContains, "CONTAINS"},
-        {ComparisonOperator::kNotContains, "NOT_CONTAINS"},
-        {ComparisonOperator::kBeginsWith, "BEGINS_WITH"},
-        {ComparisonOperator::kIn, "IN"},
-        {ComparisonOperator::kBetween, "BETWEEN"}}};
-constexpr std::array<std::pair<ReturnValue, const char*>, 5> kReturnValues = {{
-    {ReturnValue::kNone, "NONE"},
-    {ReturnValue::kAllOld, "ALL_OLD"},
-    {ReturnValue::kUpdatedOld, "UPDATED_OLD"},
-    {ReturnValue::kAllNew, "ALL_NEW"},
-    {ReturnValue::kUpdatedNew, "UPDATED_NEW"}}};
-constexpr std::array<std::pair<AttributeAction, const char*>, 3> kActions = {{
-    {AttributeAction::kPut, "PUT"},
-    {AttributeAction::kDelete, "DELETE"},
-    {AttributeAction::kAdd, "ADD"}}};
+    kComparisonOperators = {{{ComparisonOperator::kEq, "EQ"},
+                             {ComparisonOperator::kNe, "NE"},
+                             {ComparisonOperator::kLe, "LE"},
+                             {ComparisonOperator::kLt, "LT"},
+                             {ComparisonOperator::kGe, "GE"},
+                             {ComparisonOperator::kGt, "GT"},
+                             {ComparisonOperator::kNotNull, "NOT_NULL"},
+                             {ComparisonOperator::kNull, "NULL"},
+                             {ComparisonOperator::kContains, "CONTAINS"},
+                             {ComparisonOperator::kNotContains, "NOT_CONTAINS"},
+                             {ComparisonOperator::kBeginsWith, "BEGINS_WITH"},
+                             {ComparisonOperator::kIn, "IN"},
+                             {ComparisonOperator::kBetween, "BETWEEN"}}};
+constexpr std::array<std::pair<ReturnValue, const char*>, 5> kReturnValues = {
+    {{ReturnValue::kNone, "NONE"},
+     {ReturnValue::kAllOld, "ALL_OLD"},
+     {ReturnValue::kUpdatedOld, "UPDATED_OLD"},
+     {ReturnValue::kAllNew, "ALL_NEW"},
+     {ReturnValue::kUpdatedNew, "UPDATED_NEW"}}};
+constexpr std::array<std::pair<AttributeAction, const char*>, 3> kActions = {
+    {{AttributeAction::kPut, "PUT"},
+     {AttributeAction::kDelete, "DELETE"},
+     {AttributeAction::kAdd, "ADD"}}};
 
 }  // namespace
 

@@ -11,9 +11,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#define TABLESTREAM_RETURN_IF_ERROR(expr)   \
-  do {                                      \
-    ::absl::Status _ts_status = (expr);     \
+#define TABLESTREAM_RETURN_IF_ERROR(expr)    \
+  do {                                       \
+    ::absl::Status _ts_status = (expr);      \
     if (!_ts_status.ok()) return _ts_status; \
   } while (0)
 
@@ -23,8 +23,8 @@
 // TABLESTREAM_ASSIGN_OR_RETURN(lhs, expr): evaluates the StatusOr `expr`;
 // returns its status if it failed, else assigns (moves) its value to `lhs`,
 // which may be a declaration ("auto x").
-#define TABLESTREAM_ASSIGN_OR_RETURN(lhs, expr)                             \
-  TABLESTREAM_ASSIGN_OR_RETURN_IMPL_(                                       \
+#define TABLESTREAM_ASSIGN_OR_RETURN(lhs, expr) \
+  TABLESTREAM_ASSIGN_OR_RETURN_IMPL_(           \
       TABLESTREAM_CONCAT_(_ts_statusor_, __LINE__), lhs, expr)
 
 #define TABLESTREAM_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \

@@ -44,16 +44,16 @@ class CommitPipeline::GroupContext : public MutationContext {
 
   void Put(rocksdb::ColumnFamilyHandle* cf, std::string_view key,
            std::string_view value) override {
-    put_status_.Update(FromRocksDB(
-        batch_.Put(cf, rocksdb::Slice(key.data(), key.size()),
-                   rocksdb::Slice(value.data(), value.size())),
-        "batch put"));
+    put_status_.Update(
+        FromRocksDB(batch_.Put(cf, rocksdb::Slice(key.data(), key.size()),
+                               rocksdb::Slice(value.data(), value.size())),
+                    "batch put"));
   }
 
   void Delete(rocksdb::ColumnFamilyHandle* cf, std::string_view key) override {
-    put_status_.Update(FromRocksDB(
-        batch_.Delete(cf, rocksdb::Slice(key.data(), key.size())),
-        "batch delete"));
+    put_status_.Update(
+        FromRocksDB(batch_.Delete(cf, rocksdb::Slice(key.data(), key.size())),
+                    "batch delete"));
   }
 
   uint64_t NextSequence(const SequenceLogId& log) override {
@@ -94,8 +94,8 @@ class CommitPipeline::GroupContext : public MutationContext {
     for (const auto& [key, value] : counters_) {
       std::string encoded;
       PutFixed64BE(&encoded, static_cast<uint64_t>(value));
-      group_status_.Update(FromRocksDB(batch_.Put(cf, key, encoded),
-                                       "batch put of a counter"));
+      group_status_.Update(
+          FromRocksDB(batch_.Put(cf, key, encoded), "batch put of a counter"));
     }
   }
   const absl::flat_hash_map<std::string, int64_t>& counters() const {
@@ -164,8 +164,8 @@ uint64_t CommitPipeline::PublishedNext(const SequenceLogId& log) const {
   return it == published_next_.end() ? 0 : it->second;
 }
 
-bool CommitPipeline::AwaitPublished(const SequenceLogId& log,
-                                    uint64_t sequence, absl::Time deadline) {
+bool CommitPipeline::AwaitPublished(const SequenceLogId& log, uint64_t sequence,
+                                    absl::Time deadline) {
   absl::MutexLock lock(&mu_);
   auto published = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     auto it = published_next_.find(log);

@@ -87,9 +87,9 @@ class CommitPipeline {
 
   // Counters for tests and benchmarks.
   struct Stats {
-    uint64_t groups = 0;           // batches written
-    uint64_t mutations = 0;        // mutations committed
-    uint64_t synced_groups = 0;    // batches written with sync
+    uint64_t groups = 0;         // batches written
+    uint64_t mutations = 0;      // mutations committed
+    uint64_t synced_groups = 0;  // batches written with sync
   };
   Stats stats() const ABSL_LOCKS_EXCLUDED(mu_);
 

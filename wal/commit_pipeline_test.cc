@@ -46,10 +46,9 @@ class CommitPipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("commit_pipeline_test_", getpid(), "_",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "commit_pipeline_test_", getpid(), "_",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     rocksdb::Options options;
     options.create_if_missing = true;
@@ -73,8 +72,7 @@ class CommitPipelineTest : public ::testing::Test {
     std::vector<uint64_t> out;
     std::unique_ptr<rocksdb::Iterator> it(
         db_->NewIterator(rocksdb::ReadOptions()));
-    for (it->Seek(log); it->Valid() && it->key().starts_with(log);
-         it->Next()) {
+    for (it->Seek(log); it->Valid() && it->key().starts_with(log); it->Next()) {
       if (it->key().size() != log.size() + 8) continue;
       out.push_back(DecodeFixed64BE(it->key().data() + log.size()));
     }
@@ -175,8 +173,8 @@ TEST_F(CommitPipelineTest, AwaitPublishedWakesOnCommit) {
     LogAppend m(db_->DefaultColumnFamily(), "A");
     ASSERT_TRUE(pipeline_->Commit(&m, false).ok());
   });
-  EXPECT_TRUE(pipeline_->AwaitPublished(
-      "A", 1, absl::Now() + absl::Seconds(60)));
+  EXPECT_TRUE(
+      pipeline_->AwaitPublished("A", 1, absl::Now() + absl::Seconds(60)));
   writer.join();
   EXPECT_FALSE(pipeline_->AwaitPublished("A", 5, absl::Now()));
 }

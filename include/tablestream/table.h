@@ -62,8 +62,8 @@ struct CreateTableRequest {
 
 struct TableDescription {
   std::string table_name;
-  std::string table_id;   // a UUID-shaped identifier, stable for the table
-  std::string table_arn;  // arn:aws:dynamodb:<region>:<account>:table/<name>
+  std::string table_id;      // a UUID-shaped identifier, stable for the table
+  std::string table_arn;     // arn:aws:dynamodb:<region>:<account>:table/<name>
   std::string table_status;  // "ACTIVE" (or "DELETING" in DeleteTable's reply)
   double creation_date_time = 0;  // epoch seconds
   std::vector<KeySchemaElement> key_schema;

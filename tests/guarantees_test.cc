@@ -593,6 +593,14 @@ TEST_F(BadInputTest, BadNumbers) {
                  Action(AttributeAction::kAdd,
                         N("9.9999999999999999999999999999999999999E+125"))}})});
   RunCases(cases);
+  // The limits themselves are allowed.
+  for (const char* text :
+       {"9.9999999999999999999999999999999999999E+125",
+        "-9.9999999999999999999999999999999999999E+125", "1E-130", "-1e-130",
+        "12345678901234567890123456789012345678",
+        "0.00000000000000000000000000000000000001"}) {
+    TS_EXPECT_OK(PutItem(With(Key("limits"), "n", N(text))));
+  }
 }
 
 TEST_F(BadInputTest, BadSets) {
@@ -624,7 +632,11 @@ TEST_F(BadInputTest, BadNamesAndValues) {
        PutF(With(Key("k"), std::string(65536, 'a'), S("x")))},
       {"invalid UTF-8 in S", v, PutF(With(Key("k"), "s", S("\xc3\x28")))},
       {"invalid UTF-8 in a key", v, PutF({{"id", S("\xff")}, {"rk", S("r")}})},
+      {"map key name empty", v,
+       PutF(With(Key("k"), "m", AttributeValue::M({{"", S("x")}})))},
   });
+  // The limits themselves are allowed.
+  TS_EXPECT_OK(PutItem(With(Key("k2"), std::string(65535, 'a'), S("x"))));
 }
 
 TEST_F(BadInputTest, InvalidTableNames) {
@@ -644,8 +656,22 @@ TEST_F(BadInputTest, InvalidTableNames) {
   }
   // DynamoDB checks the name's form before looking the table up.
   cases.push_back({"PutItem to \"ab\"", v, PutF(Key("k"), "ab")});
+  cases.push_back({"DescribeTable of \"a b\"", v,
+                   [&] { return engine_->DescribeTable("a b").status(); }});
+  cases.push_back({"GetItem from \"x\"", v, [&] {
+                     GetItemRequest r;
+                     r.table_name = "x";
+                     r.key = Key("k");
+                     return engine_->GetItem(r).status();
+                   }});
   cases.push_back({"PutItem to \"bad name\"", v, PutF(Key("k"), "bad name")});
   RunCases(cases);
+  // The limits themselves are allowed.
+  for (const std::string& name :
+       {std::string("a.b"), std::string(255, 'T'), std::string("A-z_0.9")}) {
+    TS_EXPECT_OK(engine_->CreateTable(TableRequest(
+        name, {"id", ScalarAttributeType::kS}, std::nullopt, std::nullopt)));
+  }
 }
 
 TEST_F(BadInputTest, BadTableDefinitions) {
@@ -663,8 +689,16 @@ TEST_F(BadInputTest, BadTableDefinitions) {
       TableRequest("view_missing", {"id", ScalarAttributeType::kS},
                    std::nullopt, std::nullopt);
   view_missing.stream_specification = StreamSpecification{true, std::nullopt};
+  CreateTableRequest long_key =
+      TableRequest("long_key", {std::string(256, 'k'), ScalarAttributeType::kS},
+                   std::nullopt, std::nullopt);
+  CreateTableRequest same_key = TableRequest(
+      "same_key", {"id", ScalarAttributeType::kS}, std::nullopt, std::nullopt);
+  same_key.key_schema.push_back({"id", KeyType::kRange});
   RunCases({
       {"no key schema", v, create(no_key)},
+      {"key attribute name of 256 bytes", v, create(long_key)},
+      {"the same attribute as hash and range key", v, create(same_key)},
       {"key attribute not defined", v, create(undefined)},
       {"enabled stream without a view type", v, create(view_missing)},
       {"UpdateTable changing the view type of an enabled stream", v,
@@ -728,6 +762,14 @@ TEST_F(BadInputTest, BadUpdatesAndConditions) {
       {"Expected with Exists true and no Value", v,
        UpdateF(Key("k"), {{"n", Action(AttributeAction::kAdd, N("1"))}},
                exists_true_without_value)},
+      {"DeleteItem with ReturnValues UPDATED_NEW", v,
+       [&] {
+         DeleteItemRequest r;
+         r.table_name = kTable;
+         r.key = Key("k");
+         r.return_values = ReturnValue::kUpdatedNew;
+         return engine_->DeleteItem(r).status();
+       }},
       {"PutItem with ReturnValues ALL_NEW", v,
        [&] {
          PutItemRequest r;

@@ -363,6 +363,56 @@ TEST_F(FaultTest, PowerCutDuringConcurrentWritesKeepsAcknowledgedDurableOnes) {
   }
 }
 
+TEST_F(FaultTest, AcknowledgedTableChangesSurvivePowerLoss) {
+  TS_ASSERT_OK(engine_->CreateTable(
+      TableRequest("fault_c", {"id", ScalarAttributeType::kS}, std::nullopt,
+                   StreamViewType::kKeysOnly)));
+  TS_ASSERT_OK_AND_ASSIGN(const std::string c_arn,
+                          LatestStreamArn(*engine_, "fault_c"));
+  PowerLossAndReopen();
+  ASSERT_FALSE(HasFatalFailure());
+  TS_ASSERT_OK_AND_ASSIGN(const std::string c_arn_after,
+                          LatestStreamArn(*engine_, "fault_c"));
+  EXPECT_EQ(c_arn_after, c_arn);
+
+  TS_ASSERT_OK(Put(*engine_, "fault_a", {{"id", S("x")}}));
+  UpdateTableRequest disable;
+  disable.table_name = "fault_a";
+  disable.stream_specification = StreamSpecification{false, std::nullopt};
+  TS_ASSERT_OK(engine_->UpdateTable(disable));
+  TS_ASSERT_OK(engine_->DeleteTable("fault_b"));
+  PowerLossAndReopen();
+  ASSERT_FALSE(HasFatalFailure());
+
+  EXPECT_EQ(ExceptionName(engine_->DescribeTable("fault_b").status()),
+            kResourceNotFoundException)
+      << "an acknowledged DeleteTable was undone by a power loss";
+  auto a = engine_->DescribeTable("fault_a");
+  ASSERT_TRUE(a.ok()) << a.status();
+  ASSERT_TRUE(a->stream_specification);
+  EXPECT_FALSE(a->stream_specification->stream_enabled)
+      << "an acknowledged stream disable was undone by a power loss";
+  ASSERT_TRUE(a->latest_stream_arn);
+  TS_ASSERT_OK_AND_ASSIGN(auto before,
+                          ReadStream(*engine_, *a->latest_stream_arn));
+  TS_ASSERT_OK(Put(*engine_, "fault_a", {{"id", S("y")}}));
+  TS_ASSERT_OK_AND_ASSIGN(auto after,
+                          ReadStream(*engine_, *a->latest_stream_arn));
+  EXPECT_EQ(after.size(), before.size());
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(before.back().dynamodb.keys, (Item{{"id", S("x")}}));
+  // Re-enabling works after the reopen, into a new stream.
+  UpdateTableRequest enable;
+  enable.table_name = "fault_a";
+  enable.stream_specification =
+      StreamSpecification{true, StreamViewType::kNewAndOldImages};
+  TS_ASSERT_OK(engine_->UpdateTable(enable));
+  TS_ASSERT_OK(Put(*engine_, "fault_a", {{"id", S("z")}}));
+  TS_ASSERT_OK_AND_ASSIGN(auto fresh, ReadTableStream(*engine_, "fault_a"));
+  ASSERT_EQ(fresh.size(), 1u);
+  EXPECT_EQ(fresh[0].dynamodb.keys, (Item{{"id", S("z")}}));
+}
+
 // ---------------------------------------------------------------------------
 // A failed WAL append or sync.
 

@@ -323,6 +323,87 @@ TEST_F(GuaranteesTest, EachEffectiveWriteWritesExactlyOneRecord) {
   EXPECT_EQ(Records().size(), 8u);
 }
 
+// Guarantee 3 across a stream's life: each effective write yields one record
+// in the table's current stream and none elsewhere; a write while the stream
+// is disabled yields none; old streams stay readable and unchanged.
+TEST_F(GuaranteesTest, RecordsGoToTheCurrentStreamOnly) {
+  auto update_stream = [&](bool enabled, std::optional<StreamViewType> view) {
+    UpdateTableRequest r;
+    r.table_name = kTable;
+    r.stream_specification = StreamSpecification{enabled, view};
+    return engine_->UpdateTable(r).status();
+  };
+  auto read = [&](const std::string& arn) {
+    auto records = ReadStream(*engine_, arn);
+    EXPECT_TRUE(records.ok()) << records.status();
+    return records.ok() ? *records : std::vector<StreamRecord>();
+  };
+  TS_ASSERT_OK_AND_ASSIGN(const std::string first,
+                          LatestStreamArn(*engine_, kTable));
+  TS_ASSERT_OK(PutItem(Key("a")));
+  ASSERT_EQ(read(first).size(), 1u);
+
+  TS_ASSERT_OK(update_stream(false, std::nullopt));
+  TS_ASSERT_OK(PutItem(Key("b")));
+  TS_ASSERT_OK(PutItem(With(Key("a"), "v", N("1"))));
+  EXPECT_EQ(read(first).size(), 1u) << "a write while disabled left a record";
+  DescribeStreamRequest describe;
+  describe.stream_arn = first;
+  auto d = engine_->DescribeStream(describe);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->stream_status, "DISABLED");
+  ASSERT_EQ(d->shards.size(), 1u);
+  EXPECT_TRUE(d->shards[0].sequence_number_range.ending_sequence_number)
+      << "the disabled stream's shard is still open";
+
+  // Enabled again at the same instant: a new stream with its own ARN.
+  TS_ASSERT_OK(update_stream(true, StreamViewType::kNewImage));
+  TS_ASSERT_OK_AND_ASSIGN(const std::string second,
+                          LatestStreamArn(*engine_, kTable));
+  EXPECT_NE(second, first);
+  TS_ASSERT_OK(PutItem(Key("c")));
+  TS_ASSERT_OK(Delete(*engine_, kTable, Key("b")));
+  std::vector<StreamRecord> records = read(second);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].event_name, EventName::kInsert);
+  EXPECT_EQ(records[0].dynamodb.new_image, Key("c"));
+  EXPECT_EQ(records[0].dynamodb.old_image, std::nullopt);  // NEW_IMAGE
+  EXPECT_EQ(records[1].event_name, EventName::kRemove);
+  EXPECT_EQ(records[1].dynamodb.stream_view_type, StreamViewType::kNewImage);
+  EXPECT_EQ(read(first).size(), 1u);
+  ListStreamsRequest list;
+  list.table_name = kTable;
+  auto streams = engine_->ListStreams(list);
+  ASSERT_TRUE(streams.ok()) << streams.status();
+  EXPECT_EQ(streams->streams.size(), 2u);
+
+  Open();
+  EXPECT_EQ(read(first).size(), 1u);
+  EXPECT_EQ(read(second).size(), 2u);
+
+  // A deleted and re-created table starts empty, with a third stream.
+  TS_ASSERT_OK(engine_->DeleteTable(kTable));
+  EXPECT_EQ(ExceptionName(PutItem(Key("a"))), kResourceNotFoundException);
+  EXPECT_EQ(read(second).size(), 2u) << "the deleted table's stream changed";
+  TS_ASSERT_OK(engine_->CreateTable(
+      TableRequest(kTable, {"id", ScalarAttributeType::kS},
+                   KeyAttribute{"rk", ScalarAttributeType::kS},
+                   StreamViewType::kNewAndOldImages)));
+  TS_ASSERT_OK_AND_ASSIGN(const std::string third,
+                          LatestStreamArn(*engine_, kTable));
+  EXPECT_NE(third, second);
+  EXPECT_EQ(Get(*engine_, kTable, Key("a")), std::nullopt);
+  EXPECT_EQ(ItemCount(), 0);
+  TS_ASSERT_OK(PutItem(Key("a")));
+  records = read(third);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].event_name, EventName::kInsert);
+  EXPECT_EQ(records[0].dynamodb.old_image, std::nullopt);
+  Open();
+  EXPECT_EQ(read(third).size(), 1u);
+  EXPECT_EQ(ItemCount(), 1);
+}
+
 // ---------------------------------------------------------------------------
 // Guarantee 9: bad input.
 

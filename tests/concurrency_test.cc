@@ -398,6 +398,77 @@ TEST_F(ConcurrencyTest, WritesFailingInsideGroupsLeaveNoTrace) {
             << " type errors\n";
 }
 
+// Guarantee 2 for a reader: one that tails the stream while writers commit
+// sees each sequence number exactly once, in order, with no gap, and in the
+// end sees every record.
+TEST_F(ConcurrencyTest, TailingReaderNeverSeesAGap) {
+  constexpr int kWriters = 8;
+  constexpr int kOps = 300;
+  Open();
+  ASSERT_FALSE(HasFatalFailure());
+  TS_ASSERT_OK_AND_ASSIGN(std::string arn, LatestStreamArn(*engine_, kTable));
+  TS_ASSERT_OK_AND_ASSIGN(std::vector<Shard> shards, ListShards(*engine_, arn));
+  ASSERT_EQ(shards.size(), 1u);
+  GetShardIteratorRequest it;
+  it.stream_arn = arn;
+  it.shard_id = shards[0].shard_id;
+  TS_ASSERT_OK_AND_ASSIGN(std::string iterator, engine_->GetShardIterator(it));
+
+  std::atomic<bool> writers_done{false};
+  std::string reader_error;
+  size_t seen = 0, polls = 0;
+  std::thread reader([&] {
+    std::string expected =
+        shards[0].sequence_number_range.starting_sequence_number;
+    for (;;) {
+      const bool last_pass = writers_done.load();
+      GetRecordsRequest request;
+      request.shard_iterator = iterator;
+      request.limit = 1 + static_cast<int>(polls % 50);
+      auto result = engine_->GetRecords(request);
+      ++polls;
+      if (!result.ok()) {
+        reader_error = result.status().ToString();
+        return;
+      }
+      for (const StreamRecord& r : result->records) {
+        if (CompareSequenceNumbers(r.dynamodb.sequence_number, expected) != 0) {
+          reader_error =
+              absl::StrCat("after ", seen, " records the reader got ",
+                           r.dynamodb.sequence_number, ", expected ", expected);
+          return;
+        }
+        expected = NextSequenceNumber(expected);
+        ++seen;
+      }
+      if (!result->next_shard_iterator) {
+        reader_error = "the open shard ended";
+        return;
+      }
+      iterator = *result->next_shard_iterator;
+      if (last_pass && result->records.empty()) return;
+    }
+  });
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      WriteOptions fast;
+      fast.durable = false;
+      for (int i = 0; i < kOps; ++i) {
+        // Ignored: a failed write shows up as a missing record below.
+        (void)Put(*engine_, kTable, {{"id", S(absl::StrCat(w, "-", i))}}, fast);
+      }
+    });
+  }
+  for (std::thread& t : writers) t.join();
+  writers_done = true;
+  reader.join();
+  EXPECT_EQ(reader_error, "");
+  EXPECT_EQ(seen, static_cast<size_t>(kWriters * kOps));
+  std::cout << "the reader saw " << seen << " records in " << polls
+            << " GetRecords calls\n";
+}
+
 TEST_F(ConcurrencyTest, DurableWritersShareWalSyncs) {
   constexpr int kOps = 40;
   fs_ = std::make_shared<FaultInjectionFileSystem>();

@@ -16,8 +16,9 @@ namespace tablestream {
 
 // One waiting Commit() call.
 struct CommitPipeline::Writer {
-  Mutation* mutation;
-  bool durable;
+  Writer(Mutation* m, bool d) : mutation(m), durable(d) {}
+  Mutation* const mutation;
+  const bool durable;
   bool done = false;
   absl::Status status;
 };
@@ -210,7 +211,7 @@ CommitPipeline::Stats CommitPipeline::stats() const {
 }
 
 absl::Status CommitPipeline::Commit(Mutation* mutation, bool durable) {
-  Writer self{mutation, durable};
+  Writer self(mutation, durable);
   std::vector<Writer*> group;
   {
     absl::MutexLock lock(&mu_);

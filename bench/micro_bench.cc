@@ -28,6 +28,7 @@ const BenchItem& Items() {
 void BM_EncodeItem(benchmark::State& state) {
   const Item item = Items().Make(0, 1);
   for (auto _ : state) benchmark::DoNotOptimize(EncodeItem(item));
+  state.counters["bytes"] = EncodeItem(item).size();
 }
 BENCHMARK(BM_EncodeItem);
 
@@ -107,6 +108,9 @@ void BM_EncodeRecord(benchmark::State& state) {
     benchmark::DoNotOptimize(EncodeRecord(
         change, StreamViewType::kNewAndOldImages, 1700000000000000));
   }
+  state.counters["bytes"] =
+      EncodeRecord(change, StreamViewType::kNewAndOldImages, 1700000000000000)
+          .size();
 }
 BENCHMARK(BM_EncodeRecord)->Arg(0)->Arg(1);
 

@@ -62,6 +62,8 @@ absl::StatusOr<WriteResult> EngineImpl::PutItem(const PutItemRequest& request,
   TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
                                CompileExpected(request.expected));
   spec.key = ExtractKey(table->key_schema, spec.new_item);
+  // Encoded here, on the caller's thread, rather than by the group's leader.
+  spec.new_item_bytes = EncodeItem(spec.new_item);
   spec.table = std::move(table);
   spec.return_values = request.return_values;
   return CommitItemMutation(std::move(spec), options);

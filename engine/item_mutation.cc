@@ -55,8 +55,30 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
                      "The conditional request failed");
   }
 
-  TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> updated, NewItem(old));
-  FillResult(old, updated);
+  // The item after the write, and its encoding.
+  const Item* updated = nullptr;
+  const std::string* updated_bytes = nullptr;
+  std::optional<Item> computed;
+  std::string computed_bytes;
+  switch (spec_.kind) {
+    case Kind::kPut:
+      updated = &spec_.new_item;
+      updated_bytes = &spec_.new_item_bytes;
+      break;
+    case Kind::kDelete:
+      break;
+    case Kind::kUpdate: {
+      TABLESTREAM_ASSIGN_OR_RETURN(computed,
+                                   UpdatedItem(old ? &*old : nullptr));
+      if (computed) {
+        updated = &*computed;
+        computed_bytes = EncodeItem(*computed);
+        updated_bytes = &computed_bytes;
+      }
+      break;
+    }
+  }
+  FillResult(old ? &*old : nullptr, updated);
 
   if (!old && !updated) return absl::OkStatus();  // delete of nothing
   if (old && updated && *old == *updated) return absl::OkStatus();  // no-op
@@ -66,7 +88,7 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
                                : EventName::kModify;
   event_ = event;
   if (updated) {
-    m.Put(ctx_.items_cf, key, EncodeItem(*updated));
+    m.Put(ctx_.items_cf, key, *updated_bytes);
   } else {
     m.Delete(ctx_.items_cf, key);
   }
@@ -92,7 +114,9 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
   change.event = event;
   change.keys = &spec_.key;
   change.old_item = old ? &*old : nullptr;
-  change.new_item = updated ? &*updated : nullptr;
+  change.new_item = updated;
+  change.old_item_bytes = old_bytes ? &*old_bytes : nullptr;
+  change.new_item_bytes = updated_bytes;
   m.Put(ctx_.stream_cf,
         RecordKey(stream->info.stream_id(), shard.ordinal(), sequence),
         EncodeRecord(change,
@@ -101,20 +125,14 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::optional<Item>> ItemMutation::NewItem(
-    const std::optional<Item>& old) {
-  switch (spec_.kind) {
-    case Kind::kPut:
-      return std::optional<Item>(spec_.new_item);
-    case Kind::kDelete:
-      return std::optional<Item>();
-    case Kind::kUpdate:
-      break;
+absl::StatusOr<std::optional<Item>> ItemMutation::UpdatedItem(
+    const Item* old) {
+  if (old == nullptr && !spec_.update.creates_item) {
+    return std::optional<Item>();
   }
-  if (!old && !spec_.update.creates_item) return std::optional<Item>();
   TABLESTREAM_ASSIGN_OR_RETURN(
-      Item updated, ApplyUpdate(spec_.update.actions, old ? &*old : nullptr,
-                                spec_.key, spec_.table->key_schema.names()));
+      Item updated, ApplyUpdate(spec_.update.actions, old, spec_.key,
+                                spec_.table->key_schema.names()));
   const int64_t size = ItemSize(updated);
   if (size > kMaxItemSizeBytes) {
     return ValidationError(absl::StrCat(
@@ -125,8 +143,7 @@ absl::StatusOr<std::optional<Item>> ItemMutation::NewItem(
   return std::optional<Item>(std::move(updated));
 }
 
-void ItemMutation::FillResult(const std::optional<Item>& old,
-                              const std::optional<Item>& updated) {
+void ItemMutation::FillResult(const Item* old, const Item* updated) {
   switch (spec_.return_values) {
     case ReturnValue::kNone:
       return;
@@ -138,9 +155,9 @@ void ItemMutation::FillResult(const std::optional<Item>& old,
       return;
     case ReturnValue::kUpdatedOld:
     case ReturnValue::kUpdatedNew: {
-      const std::optional<Item>& source =
+      const Item* source =
           spec_.return_values == ReturnValue::kUpdatedOld ? old : updated;
-      if (!source) return;
+      if (source == nullptr) return;
       Item projected =
           Project(*source, UpdatedTopLevelNames(spec_.update.actions));
       if (!projected.empty()) result_.attributes = std::move(projected);

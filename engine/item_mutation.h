@@ -41,7 +41,8 @@ class ItemMutation : public Mutation {
     Kind kind = Kind::kPut;
     std::shared_ptr<const TableState> table;
     Item key;               // canonical, validated key attributes
-    Item new_item;          // kPut: the canonical, validated item
+    Item new_item;               // kPut: the canonical, validated item
+    std::string new_item_bytes;  // kPut: EncodeItem(new_item)
     CompiledUpdate update;  // kUpdate
     Condition condition;
     ReturnValue return_values = ReturnValue::kNone;
@@ -58,10 +59,10 @@ class ItemMutation : public Mutation {
   std::optional<EventName> event() const { return event_; }
 
  private:
-  // The item after this write, or nullopt if there is none.
-  absl::StatusOr<std::optional<Item>> NewItem(const std::optional<Item>& old);
-  void FillResult(const std::optional<Item>& old,
-                  const std::optional<Item>& updated);
+  // The item after an update of `old` (nullptr: none), or nullopt if the
+  // update leaves no item.
+  absl::StatusOr<std::optional<Item>> UpdatedItem(const Item* old);
+  void FillResult(const Item* old, const Item* updated);
 
   const EngineContext ctx_;
   const Spec spec_;

@@ -34,6 +34,27 @@ uint64_t Mix64(uint64_t x) {
   return x;
 }
 
+constexpr int kNewImageField =
+    storage::StoredRecord::kNewImageFieldNumber;
+constexpr int kOldImageField =
+    storage::StoredRecord::kOldImageFieldNumber;
+
+void AppendVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// Appends a length-delimited field (wire type 2) holding `bytes`.
+void AppendMessageField(int field, const std::string& bytes,
+                        std::string* out) {
+  AppendVarint((static_cast<uint64_t>(field) << 3) | 2, out);
+  AppendVarint(bytes.size(), out);
+  out->append(bytes);
+}
+
 }  // namespace
 
 std::string EncodeRecord(const ItemChange& change, StreamViewType view_type,
@@ -43,17 +64,35 @@ std::string EncodeRecord(const ItemChange& change, StreamViewType view_type,
   record.set_creation_time_micros(commit_micros);
   ToProto(*change.keys, record.mutable_keys());
   int64_t size = ItemSize(*change.keys);
-  if (HasNewImage(view_type, change.event) && change.new_item != nullptr) {
-    ToProto(*change.new_item, record.mutable_new_image());
+  const bool new_image =
+      HasNewImage(view_type, change.event) && change.new_item != nullptr;
+  const bool old_image =
+      HasOldImage(view_type, change.event) && change.old_item != nullptr;
+  if (new_image) {
     size += ItemSize(*change.new_item);
+    if (change.new_item_bytes == nullptr) {
+      ToProto(*change.new_item, record.mutable_new_image());
+    }
   }
-  if (HasOldImage(view_type, change.event) && change.old_item != nullptr) {
-    ToProto(*change.old_item, record.mutable_old_image());
+  if (old_image) {
     size += ItemSize(*change.old_item);
+    if (change.old_item_bytes == nullptr) {
+      ToProto(*change.old_item, record.mutable_old_image());
+    }
   }
   record.set_service_delete(change.service_delete);
   record.set_size_bytes(size);
-  return record.SerializeAsString();
+  std::string bytes = record.SerializeAsString();
+  // A message field is stored as its tag, its length and its serialized
+  // bytes, in any order: appending the bytes an item was already encoded to
+  // gives the same record as encoding it again.
+  if (new_image && change.new_item_bytes != nullptr) {
+    AppendMessageField(kNewImageField, *change.new_item_bytes, &bytes);
+  }
+  if (old_image && change.old_item_bytes != nullptr) {
+    AppendMessageField(kOldImageField, *change.old_item_bytes, &bytes);
+  }
+  return bytes;
 }
 
 absl::StatusOr<StreamRecord> DecodeRecord(std::string_view bytes,

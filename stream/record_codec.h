@@ -30,6 +30,10 @@ struct ItemChange {
   const Item* old_item = nullptr;
   const Item* new_item = nullptr;
   bool service_delete = false;  // a delete made by item TTL
+  // Optional: the items already serialized as StoredItem (proto/item_codec.h
+  // EncodeItem), which the record then reuses instead of encoding them again.
+  const std::string* old_item_bytes = nullptr;
+  const std::string* new_item_bytes = nullptr;
 };
 
 // The stored form of `change` on a stream of `view_type`, created at

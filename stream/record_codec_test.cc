@@ -5,6 +5,7 @@
 #include <set>
 
 #include "gtest/gtest.h"
+#include "proto/item_codec.h"
 #include "stream/stream_keys.h"
 #include "tablestream/errors.h"
 
@@ -64,8 +65,12 @@ TEST(RecordCodecTest, ImagesFollowViewTypeAndEvent) {
     EXPECT_EQ(r.dynamodb.keys, f.keys);
     EXPECT_EQ(r.dynamodb.new_image.has_value(), c.has_new);
     EXPECT_EQ(r.dynamodb.old_image.has_value(), c.has_old);
-    if (c.has_new) EXPECT_EQ(*r.dynamodb.new_image, f.new_item);
-    if (c.has_old) EXPECT_EQ(*r.dynamodb.old_image, f.old_item);
+    if (c.has_new) {
+      EXPECT_EQ(*r.dynamodb.new_image, f.new_item);
+    }
+    if (c.has_old) {
+      EXPECT_EQ(*r.dynamodb.old_image, f.old_item);
+    }
     EXPECT_EQ(r.dynamodb.stream_view_type, c.view);
     EXPECT_EQ(r.dynamodb.sequence_number, FormatSequenceNumber(42));
     EXPECT_EQ(r.dynamodb.approximate_creation_date_time, 1700000000);
@@ -74,6 +79,29 @@ TEST(RecordCodecTest, ImagesFollowViewTypeAndEvent) {
     EXPECT_EQ(r.aws_region, kRegion);
     EXPECT_FALSE(r.user_identity.has_value());
     EXPECT_GE(r.dynamodb.size_bytes, 1);
+  }
+}
+
+TEST(RecordCodecTest, PreEncodedItemsGiveTheSameRecord) {
+  Fixture f;
+  const std::string old_bytes = EncodeItem(f.old_item);
+  const std::string new_bytes = EncodeItem(f.new_item);
+  for (StreamViewType view :
+       {StreamViewType::kKeysOnly, StreamViewType::kNewImage,
+        StreamViewType::kOldImage, StreamViewType::kNewAndOldImages}) {
+    ItemChange change;
+    change.event = EventName::kModify;
+    change.keys = &f.keys;
+    change.old_item = &f.old_item;
+    change.new_item = &f.new_item;
+    StreamRecord plain = RoundTrip(change, view);
+    change.old_item_bytes = &old_bytes;
+    change.new_item_bytes = &new_bytes;
+    StreamRecord reused = RoundTrip(change, view);
+    EXPECT_EQ(reused.dynamodb.new_image, plain.dynamodb.new_image);
+    EXPECT_EQ(reused.dynamodb.old_image, plain.dynamodb.old_image);
+    EXPECT_EQ(reused.dynamodb.keys, plain.dynamodb.keys);
+    EXPECT_EQ(reused.dynamodb.size_bytes, plain.dynamodb.size_bytes);
   }
 }
 

@@ -61,6 +61,9 @@ class CommitPipeline::GroupContext : public MutationContext {
     auto it = next_.find(log);
     if (it == next_.end()) {
       it = next_.emplace(log, pipeline_->PublishedNext(log)).first;
+      sequence_undo_.push_back({log, std::nullopt});
+    } else {
+      sequence_undo_.push_back({log, it->second});
     }
     return it->second++;
   }
@@ -71,8 +74,11 @@ class CommitPipeline::GroupContext : public MutationContext {
   }
 
   void CreateLog(const SequenceLogId& log, uint64_t first_sequence) override {
+    auto it = next_.find(log);
+    sequence_undo_.push_back(
+        {log, it == next_.end() ? std::nullopt
+                                : std::optional<uint64_t>(it->second)});
     next_[log] = first_sequence;
-    created_.push_back(log);
   }
 
   void AddToCounter(const std::string& key, int64_t delta) override {
@@ -84,6 +90,9 @@ class CommitPipeline::GroupContext : public MutationContext {
         return;
       }
       it = counters_.emplace(key, *committed).first;
+      counter_undo_.push_back({key, std::nullopt});
+    } else {
+      counter_undo_.push_back({key, it->second});
     }
     it->second += delta;
   }
@@ -106,9 +115,8 @@ class CommitPipeline::GroupContext : public MutationContext {
   // Brackets one mutation's Apply().
   void BeginMutation() {
     batch_.SetSavePoint();
-    undo_next_ = next_;
-    undo_counters_ = counters_;
-    undo_created_ = created_.size();
+    sequence_undo_.clear();
+    counter_undo_.clear();
     put_status_ = absl::OkStatus();
   }
   // The mutation's status combined with any staging failure.
@@ -124,13 +132,26 @@ class CommitPipeline::GroupContext : public MutationContext {
       // Cannot undo this mutation's writes: fail the whole group instead.
       group_status_.Update(FromRocksDB(s, "rollback of a failed mutation"));
     }
-    next_ = undo_next_;
-    counters_ = undo_counters_;
-    created_.resize(undo_created_);
+    Undo(sequence_undo_, next_);
+    Undo(counter_undo_, counters_);
     return apply_status;
   }
 
   const absl::Status& group_status() const { return group_status_; }
+
+  // Restores `values` to what they were before the changes in `undo`.
+  template <typename K, typename V>
+  static void Undo(std::vector<std::pair<K, std::optional<V>>>& undo,
+                   absl::flat_hash_map<K, V>& values) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      if (it->second) {
+        values[it->first] = *it->second;
+      } else {
+        values.erase(it->first);
+      }
+    }
+    undo.clear();
+  }
   rocksdb::WriteBatch* batch() { return batch_.GetWriteBatch(); }
   const absl::flat_hash_map<SequenceLogId, uint64_t>& next() const {
     return next_;
@@ -140,12 +161,14 @@ class CommitPipeline::GroupContext : public MutationContext {
   CommitPipeline* const pipeline_;
   rocksdb::WriteBatchWithIndex batch_;
   const int64_t commit_micros_;
+  // Values as the group has them so far; a key absent here is as committed.
   absl::flat_hash_map<SequenceLogId, uint64_t> next_;
-  std::vector<SequenceLogId> created_;
-  absl::flat_hash_map<SequenceLogId, uint64_t> undo_next_;
   absl::flat_hash_map<std::string, int64_t> counters_;
-  absl::flat_hash_map<std::string, int64_t> undo_counters_;
-  size_t undo_created_ = 0;
+  // What the current mutation changed: (key, value before; nullopt if the
+  // key was absent), oldest first.
+  std::vector<std::pair<SequenceLogId, std::optional<uint64_t>>>
+      sequence_undo_;
+  std::vector<std::pair<std::string, std::optional<int64_t>>> counter_undo_;
   absl::Status put_status_;
   absl::Status group_status_;
 };

@@ -21,6 +21,12 @@ struct CommitPipeline::Writer {
   const bool durable;
   bool done = false;
   absl::Status status;
+  // Signalled when this writer's group is done, or when it is at the front
+  // of the queue and no group is being led. A condition variable per writer
+  // lets the finishing leader wake the next leader first, before the members
+  // of its own group (waking all of them through one mutex condition would
+  // put the next leader behind the whole group).
+  absl::CondVar wake;
 };
 
 // The MutationContext of one group: a WriteBatchWithIndex over the DB, and
@@ -239,10 +245,9 @@ absl::Status CommitPipeline::Commit(Mutation* mutation, bool durable) {
   {
     absl::MutexLock lock(&mu_);
     queue_.push_back(&self);
-    auto ready = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-      return self.done || (!leader_active_ && queue_.front() == &self);
-    };
-    mu_.Await(absl::Condition(&ready));
+    while (!self.done && (leader_active_ || queue_.front() != &self)) {
+      self.wake.Wait(&mu_);
+    }
     if (self.done) return self.status;
     // Lead: take the front of the queue as this group.
     leader_active_ = true;
@@ -318,8 +323,12 @@ void CommitPipeline::LeadGroup(std::vector<Writer*>& group) {
       if (w->status.ok()) w->status = write_status;
     }
   }
-  for (Writer* w : group) w->done = true;
   leader_active_ = false;
+  if (!queue_.empty()) queue_.front()->wake.Signal();  // the next leader
+  for (Writer* w : group) {
+    w->done = true;
+    w->wake.Signal();
+  }
 }
 
 }  // namespace tablestream

@@ -50,6 +50,7 @@ class MockEngine : public Engine {
               (const GetShardIteratorRequest&), (override));
   MOCK_METHOD(absl::StatusOr<GetRecordsResult>, GetRecords,
               (const GetRecordsRequest&), (override));
+  MOCK_METHOD(absl::Status, TrimExpiredRecords, (), (override));
 };
 
 Json J(const char* text) { return Json::parse(text); }

@@ -239,6 +239,14 @@ absl::StatusOr<std::optional<int>> ObjectReader::OptionalInt(
   return std::optional<int>(*i);
 }
 
+absl::StatusOr<std::optional<double>> ObjectReader::OptionalDouble(
+    std::string_view member) const {
+  const Json* value = Find(member);
+  if (value == nullptr) return std::optional<double>();
+  if (!value->is_number()) return NotScalar(*value, "Timestamp", PathOf(member));
+  return std::optional<double>(value->get<double>());
+}
+
 absl::StatusOr<std::optional<std::string>> ObjectReader::OptionalEnum(
     std::string_view member, const std::vector<std::string>& allowed) const {
   absl::StatusOr<std::optional<std::string>> s = OptionalString(member);

@@ -101,6 +101,9 @@ class ObjectReader {
   absl::StatusOr<std::optional<bool>> OptionalBool(
       std::string_view member) const;
   absl::StatusOr<std::optional<int>> OptionalInt(std::string_view member) const;
+  // A JSON number (as AWS sends timestamps: epoch seconds).
+  absl::StatusOr<std::optional<double>> OptionalDouble(
+      std::string_view member) const;
 
   // A string member that must be one of `allowed` (EnumValueError else).
   absl::StatusOr<std::optional<std::string>> OptionalEnum(

@@ -362,10 +362,20 @@ TEST(StreamRequestTest, ParsesShardIteratorAndRecords) {
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardId":"s"})")),
                kValidationException, "Value null at 'shardIteratorType'");
+  absl::StatusOr<GetShardIteratorRequest> at_time =
+      ParseGetShardIteratorRequest(J(R"({"StreamArn":"a","ShardId":"s",
+          "ShardIteratorType":"AT_TIMESTAMP","Timestamp":1700000000.5})"));
+  ASSERT_TRUE(at_time.ok()) << at_time.status();
+  EXPECT_EQ(at_time->shard_iterator_type, ShardIteratorType::kAtTimestamp);
+  EXPECT_EQ(at_time->timestamp, 1700000000.5);
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
-                   "ShardId":"s","ShardIteratorType":"AT_TIMESTAMP"})")),
+                   "ShardId":"s","ShardIteratorType":"AT_TIMESTAMP",
+                   "Timestamp":"yesterday"})")),
+               kSerializationException, "");
+  EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
+                   "ShardId":"s","ShardIteratorType":"SOMETIME"})")),
                kValidationException,
-               "Value 'AT_TIMESTAMP' at 'shardIteratorType'");
+               "Value 'SOMETIME' at 'shardIteratorType'");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardIteratorType":"LATEST"})")),
                kValidationException, "Value null at 'shardId'");

@@ -47,7 +47,8 @@ absl::StatusOr<GetShardIteratorRequest> ParseGetShardIteratorRequest(
       ObjectReader r,
       ObjectReader::New(
           json, "GetShardIteratorRequest", "",
-          {"StreamArn", "ShardId", "ShardIteratorType", "SequenceNumber"}));
+          {"StreamArn", "ShardId", "ShardIteratorType", "SequenceNumber",
+           "Timestamp"}));
   GetShardIteratorRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.stream_arn,
                                r.RequiredString("StreamArn"));
@@ -56,10 +57,12 @@ absl::StatusOr<GetShardIteratorRequest> ParseGetShardIteratorRequest(
       std::string type,
       r.RequiredEnum("ShardIteratorType",
                      {"TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER",
-                      "AFTER_SEQUENCE_NUMBER"}));
+                      "AFTER_SEQUENCE_NUMBER", "AT_TIMESTAMP"}));
   request.shard_iterator_type = *ParseShardIteratorType(type);
   TABLESTREAM_ASSIGN_OR_RETURN(request.sequence_number,
                                r.OptionalString("SequenceNumber"));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.timestamp,
+                               r.OptionalDouble("Timestamp"));
   return request;
 }
 

@@ -16,6 +16,7 @@
 #define TABLESTREAM_ENGINE_ENGINE_IMPL_H_
 
 #include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "engine/engine_context.h"
 #include "engine/item_mutation.h"
 #include "rocksdb/db.h"
+#include "stream/trim_points.h"
 #include "tablestream/engine.h"
 #include "wal/commit_pipeline.h"
 
@@ -71,6 +73,20 @@ class EngineImpl : public Engine {
   absl::StatusOr<GetRecordsResult> GetRecords(
       const GetRecordsRequest& request) override;
 
+  absl::Status TrimExpiredRecords() override;
+
+  // The first sequence still readable in `shard` (its trim horizon): records
+  // below it have expired. Moves the shard's trim point past records that
+  // expired since the last call (one point read when nothing did).
+  absl::StatusOr<uint64_t> ShardTrim(const storage::StreamInfo& stream,
+                                     const storage::ShardInfo& shard) const;
+  // One past the last readable sequence of a shard.
+  uint64_t ShardEnd(const storage::StreamInfo& stream,
+                    const storage::ShardInfo& shard) const;
+  // Whether a disabled stream's records have all expired: it is then gone
+  // from ListStreams, and DescribeStream no longer finds it.
+  bool StreamExpired(const storage::StreamInfo& stream) const;
+
   // For tests and benchmarks.
   rocksdb::DB* db() { return db_.get(); }
   CommitPipeline* pipeline() { return pipeline_.get(); }
@@ -90,16 +106,24 @@ class EngineImpl : public Engine {
   bool Durable(const WriteOptions& options) const {
     return options.durable.value_or(options_.durable_writes);
   }
-  // One past the last readable sequence of a shard.
-  uint64_t ShardEnd(const storage::StreamInfo& stream,
-                    const storage::ShardInfo& shard) const;
+  // Records created before this time have expired.
+  int64_t RetentionCutoffMicros() const;
+  absl::Status InitTrimPoints();
+  // The background retention task.
+  void RetentionLoop();
 
   Options options_;
+  // Shared with the stream column family's compaction filter.
+  std::shared_ptr<TrimPoints> trims_ = std::make_shared<TrimPoints>();
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   EngineContext context_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<CommitPipeline> pipeline_;
+
+  absl::Mutex retention_mu_;
+  bool stopping_ ABSL_GUARDED_BY(retention_mu_) = false;
+  std::thread retention_thread_;
 };
 
 }  // namespace tablestream

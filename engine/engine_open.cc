@@ -11,6 +11,7 @@
 #include "engine/item_key.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
+#include "stream/retention.h"
 #include "stream/stream_keys.h"
 #include "tablestream/errors.h"
 #include "util/key_encoding.h"
@@ -41,10 +42,19 @@ absl::StatusOr<std::unique_ptr<EngineImpl>> EngineImpl::OpenImpl(
   if (engine->options_.clock == nullptr) engine->options_.clock = SystemClock();
   TABLESTREAM_RETURN_IF_ERROR(engine->OpenDb(path, internal));
   TABLESTREAM_RETURN_IF_ERROR(engine->Recover());
+  if (engine->options_.retention_interval_seconds > 0) {
+    EngineImpl* self = engine.get();
+    engine->retention_thread_ = std::thread([self] { self->RetentionLoop(); });
+  }
   return engine;
 }
 
 EngineImpl::~EngineImpl() {
+  {
+    absl::MutexLock lock(&retention_mu_);
+    stopping_ = true;
+  }
+  if (retention_thread_.joinable()) retention_thread_.join();
   pipeline_.reset();
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* h : handles_) {
@@ -100,6 +110,13 @@ absl::Status EngineImpl::OpenDb(const std::string& path,
       {kStreamCf, cf_options(false, budget / 4)},
       {kCatalogCf, cf_options(false, 4 << 20)},
   };
+  // Retention's backstop: compactions drop records below their shard's trim
+  // point, and periodic compaction revisits old files. The retention task
+  // does the timely work (RocksDB 7.8 runs no periodic compaction on an idle
+  // database).
+  families[2].options.compaction_filter_factory =
+      NewTrimCompactionFilterFactory(trims_);
+  families[2].options.periodic_compaction_seconds = 6 * 3600;
   rocksdb::DB* db = nullptr;
   TABLESTREAM_RETURN_IF_ERROR(
       FromRocksDB(rocksdb::DB::Open(db_options, path, families, &handles_, &db),
@@ -158,7 +175,45 @@ absl::Status EngineImpl::Recover() {
   } else {
     TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(s, "catalog read"));
   }
-  return RemoveDeletedTableItems();
+  TABLESTREAM_RETURN_IF_ERROR(RemoveDeletedTableItems());
+  return InitTrimPoints();
+}
+
+absl::Status EngineImpl::InitTrimPoints() {
+  // Everything below a shard's first stored record was trimmed before.
+  for (const auto& stream : catalog_->Streams()) {
+    for (const storage::ShardInfo& shard : stream->info.shards()) {
+      TABLESTREAM_ASSIGN_OR_RETURN(
+          std::optional<uint64_t> first,
+          FirstStoredRecord(db_.get(), context_.stream_cf,
+                            stream->info.stream_id(), shard.ordinal()));
+      trims_->Advance(ShardLogId(stream->info.stream_id(), shard.ordinal()),
+                      first ? *first : ShardEnd(stream->info, shard));
+    }
+  }
+  return absl::OkStatus();
+}
+
+void EngineImpl::RetentionLoop() {
+  const absl::Duration period =
+      absl::Seconds(options_.retention_interval_seconds);
+  auto stopping = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(retention_mu_) {
+    return stopping_;
+  };
+  absl::MutexLock lock(&retention_mu_);
+  while (!retention_mu_.AwaitWithTimeout(absl::Condition(&stopping), period)) {
+    retention_mu_.Unlock();
+    absl::Status s = TrimExpiredRecords();
+    if (!s.ok()) {
+      // The next pass retries; readers never return expired records
+      // whatever happens here.
+      rocksdb::Log(rocksdb::InfoLogLevel::ERROR_LEVEL,
+                   db_->GetDBOptions().info_log,
+                   "tablestream retention pass failed: %s",
+                   std::string(s.message()).c_str());
+    }
+    retention_mu_.Lock();
+  }
 }
 
 absl::Status EngineImpl::RemoveDeletedTableItems() {

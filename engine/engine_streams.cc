@@ -3,14 +3,17 @@
 // Stream read operations.
 
 #include <algorithm>
+#include <cmath>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "engine/engine_impl.h"
+#include "stream/retention.h"
 #include "stream/shard_iterator.h"
 #include "stream/shard_reader.h"
 #include "stream/stream_keys.h"
 #include "tablestream/errors.h"
+#include "util/absl_compat.h"
 #include "util/status_macros.h"
 
 namespace tablestream {
@@ -46,6 +49,18 @@ const storage::ShardInfo* FindShard(const storage::StreamInfo& stream,
   return nullptr;
 }
 
+absl::Status Trimmed(std::string_view detail) {
+  return MakeError(kTrimmedDataAccessException,
+                   absl::StrCat("The data you are trying to access has been "
+                                "trimmed. (",
+                                AsAbsl(detail), ")"));
+}
+
+absl::Status StreamNotFound(const std::string& arn) {
+  return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
+                                    arn, " not found"));
+}
+
 absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
                                 uint64_t last) {
   return ValidationError(absl::StrCat(
@@ -54,13 +69,6 @@ absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
 }
 
 }  // namespace
-
-uint64_t EngineImpl::ShardEnd(const storage::StreamInfo& stream,
-                              const storage::ShardInfo& shard) const {
-  if (shard.closed()) return shard.last_sequence() + 1;
-  return pipeline_->PublishedNext(
-      ShardLogId(stream.stream_id(), shard.ordinal()));
-}
 
 absl::StatusOr<ListStreamsResult> EngineImpl::ListStreams(
     const ListStreamsRequest& request) {
@@ -76,6 +84,7 @@ absl::StatusOr<ListStreamsResult> EngineImpl::ListStreams(
         stream->info.table_name() != *request.table_name) {
       continue;
     }
+    if (StreamExpired(stream->info)) continue;
     if (request.exclusive_start_stream_arn &&
         stream->arn <= *request.exclusive_start_stream_arn) {
       continue;
@@ -96,9 +105,8 @@ absl::StatusOr<StreamDescription> EngineImpl::DescribeStream(
   TABLESTREAM_RETURN_IF_ERROR(CheckLimit(request.limit, 100));
   std::shared_ptr<const StreamState> stream =
       catalog_->FindStreamByArn(request.stream_arn);
-  if (stream == nullptr) {
-    return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
-                                      request.stream_arn, " not found"));
+  if (stream == nullptr || StreamExpired(stream->info)) {
+    return StreamNotFound(request.stream_arn);
   }
   const storage::StreamInfo& info = stream->info;
   StreamDescription d;
@@ -148,19 +156,25 @@ absl::StatusOr<StreamDescription> EngineImpl::DescribeStream(
 absl::StatusOr<std::string> EngineImpl::GetShardIterator(
     const GetShardIteratorRequest& request) {
   TABLESTREAM_RETURN_IF_ERROR(CheckStreamArn(request.stream_arn));
-  const bool needs_sequence =
-      request.shard_iterator_type == ShardIteratorType::kAtSequenceNumber ||
-      request.shard_iterator_type == ShardIteratorType::kAfterSequenceNumber;
-  if (needs_sequence && !request.sequence_number) {
-    return ValidationError(
-        absl::StrCat("SequenceNumber is required for ShardIteratorType ",
-                     ShardIteratorTypeName(request.shard_iterator_type)));
-  }
-  if (!needs_sequence && request.sequence_number) {
+  const ShardIteratorType type = request.shard_iterator_type;
+  const bool needs_sequence = type == ShardIteratorType::kAtSequenceNumber ||
+                              type == ShardIteratorType::kAfterSequenceNumber;
+  const bool needs_timestamp = type == ShardIteratorType::kAtTimestamp;
+  if (needs_sequence != request.sequence_number.has_value()) {
     return ValidationError(absl::StrCat(
-        "SequenceNumber may only be given with AT_SEQUENCE_NUMBER or "
-        "AFTER_SEQUENCE_NUMBER, not with ",
-        ShardIteratorTypeName(request.shard_iterator_type)));
+        "SequenceNumber is required with AT_SEQUENCE_NUMBER and "
+        "AFTER_SEQUENCE_NUMBER and refused with the other types; the "
+        "request has ShardIteratorType ",
+        ShardIteratorTypeName(type),
+        request.sequence_number ? " and a SequenceNumber"
+                                : " and no SequenceNumber"));
+  }
+  if (needs_timestamp != request.timestamp.has_value()) {
+    return ValidationError(absl::StrCat(
+        "Timestamp is required with AT_TIMESTAMP and refused with the other "
+        "types; the request has ShardIteratorType ",
+        ShardIteratorTypeName(type),
+        request.timestamp ? " and a Timestamp" : " and no Timestamp"));
   }
   std::optional<uint64_t> sequence;
   if (request.sequence_number) {
@@ -169,46 +183,60 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
   }
   std::shared_ptr<const StreamState> stream =
       catalog_->FindStreamByArn(request.stream_arn);
-  if (stream == nullptr) {
-    return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
-                                      request.stream_arn, " not found"));
+  if (stream == nullptr || StreamExpired(stream->info)) {
+    return StreamNotFound(request.stream_arn);
   }
   const storage::ShardInfo* shard = FindShard(stream->info, request.shard_id);
   if (shard == nullptr) {
-    return NotFoundError(
-        absl::StrCat("Requested resource not found: Shard ", request.shard_id,
-                     " does not exist in stream ", request.stream_arn));
+    return NotFoundError(absl::StrCat(
+        "Requested resource not found: Shard ", request.shard_id,
+        " does not exist in stream ", request.stream_arn));
   }
   const uint64_t first = shard->first_sequence();
   const uint64_t end = ShardEnd(stream->info, *shard);  // one past the last
+  TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim,
+                               ShardTrim(stream->info, *shard));
 
   ShardPosition position;
   position.stream_id = stream->info.stream_id();
   position.shard_ordinal = shard->ordinal();
   position.issued_micros = options_.clock->NowMicros();
-  switch (request.shard_iterator_type) {
+  switch (type) {
     case ShardIteratorType::kTrimHorizon:
-      position.next_sequence = first;
+      position.next_sequence = trim;
       break;
     case ShardIteratorType::kLatest:
       position.next_sequence = end;
       break;
     case ShardIteratorType::kAtSequenceNumber:
-      // At an open shard's next number is allowed: it waits for that record.
-      if (!sequence || *sequence < first ||
-          *sequence > (shard->closed() ? end - 1 : end)) {
+    case ShardIteratorType::kAfterSequenceNumber: {
+      const bool at = type == ShardIteratorType::kAtSequenceNumber;
+      // AT an open shard's next number is allowed: it waits for that record.
+      const uint64_t highest = at && !shard->closed() ? end : end - 1;
+      if (!sequence || *sequence < first || *sequence > highest) {
         return SequenceOutOfRange(*request.sequence_number, first,
                                   std::max(first, end - 1));
       }
-      position.next_sequence = *sequence;
-      break;
-    case ShardIteratorType::kAfterSequenceNumber:
-      if (!sequence || *sequence < first || *sequence >= end) {
-        return SequenceOutOfRange(*request.sequence_number, first,
-                                  std::max(first, end - 1));
+      if (*sequence < trim) {
+        return Trimmed(absl::StrCat(
+            "sequence number ", *request.sequence_number,
+            " is below the shard's trim horizon ", FormatSequenceNumber(trim),
+            ": records older than ", options_.stream_retention_seconds,
+            " seconds are trimmed"));
       }
-      position.next_sequence = *sequence + 1;
+      position.next_sequence = at ? *sequence : *sequence + 1;
       break;
+    }
+    case ShardIteratorType::kAtTimestamp: {
+      const int64_t micros =
+          static_cast<int64_t>(std::ceil(*request.timestamp * 1e6));
+      TABLESTREAM_ASSIGN_OR_RETURN(
+          position.next_sequence,
+          FirstRecordCreatedAtOrAfter(db_.get(), context_.stream_cf,
+                                      stream->info.stream_id(),
+                                      shard->ordinal(), trim, end, micros));
+      break;
+    }
   }
   return EncodeShardIterator(stream->arn, position);
 }
@@ -239,6 +267,16 @@ absl::StatusOr<GetRecordsResult> EngineImpl::GetRecords(
     return NotFoundError(
         "Requested resource not found: the iterator's stream or shard no "
         "longer exists");
+  }
+
+  TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim,
+                               ShardTrim(stream->info, *shard));
+  if (position.next_sequence < trim) {
+    return Trimmed(absl::StrCat(
+        "the iterator's next record ",
+        FormatSequenceNumber(position.next_sequence),
+        " expired; the shard's trim horizon is now ",
+        FormatSequenceNumber(trim)));
   }
 
   ShardReadRequest read;

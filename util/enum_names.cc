@@ -47,12 +47,13 @@ constexpr std::array<std::pair<EventName, const char*>, 3> kEventNames = {
     {{EventName::kInsert, "INSERT"},
      {EventName::kModify, "MODIFY"},
      {EventName::kRemove, "REMOVE"}}};
-constexpr std::array<std::pair<ShardIteratorType, const char*>, 4>
+constexpr std::array<std::pair<ShardIteratorType, const char*>, 5>
     kIteratorTypes = {
         {{ShardIteratorType::kTrimHorizon, "TRIM_HORIZON"},
          {ShardIteratorType::kLatest, "LATEST"},
          {ShardIteratorType::kAtSequenceNumber, "AT_SEQUENCE_NUMBER"},
-         {ShardIteratorType::kAfterSequenceNumber, "AFTER_SEQUENCE_NUMBER"}}};
+         {ShardIteratorType::kAfterSequenceNumber, "AFTER_SEQUENCE_NUMBER"},
+        {ShardIteratorType::kAtTimestamp, "AT_TIMESTAMP"}}};
 constexpr std::array<std::pair<ComparisonOperator, const char*>, 13>
     kComparisonOperators = {{{ComparisonOperator::kEq, "EQ"},
                              {ComparisonOperator::kNe, "NE"},

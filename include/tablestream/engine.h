@@ -84,6 +84,13 @@ class Engine {
       const GetShardIteratorRequest& request) = 0;
   virtual absl::StatusOr<GetRecordsResult> GetRecords(
       const GetRecordsRequest& request) = 0;
+
+  // ---- Retention ----
+  // Runs one retention pass now: moves every shard's trim horizon past its
+  // expired records (older than Options::stream_retention_seconds by the
+  // engine's clock) and reclaims their space. The background task does the
+  // same every Options::retention_interval_seconds.
+  virtual absl::Status TrimExpiredRecords() = 0;
 };
 
 }  // namespace tablestream

@@ -41,6 +41,20 @@ struct Options {
   // Default: 900
   int64_t iterator_lifetime_seconds = 900;
 
+  // Stream records older than this are never returned, as if trimmed
+  // (TrimmedDataAccessException for a position below the trim horizon), and
+  // the retention task reclaims their bytes. DynamoDB keeps 24 hours.
+  // Default: 86400
+  int64_t stream_retention_seconds = 86400;
+
+  // How often, in real seconds, the background retention task trims expired
+  // records and reclaims their space, also on an engine that gets no writes.
+  // An expired record's bytes leave the disk within this period (plus the
+  // compaction of its range). 0: no background task; call
+  // Engine::TrimExpiredRecords() instead (tests with a ManualClock do).
+  // Default: 60
+  int64_t retention_interval_seconds = 60;
+
   // ---- Performance ----
 
   // The most mutations the committer puts behind one WAL write (and one sync).

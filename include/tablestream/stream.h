@@ -77,6 +77,9 @@ enum class ShardIteratorType {
   kLatest,
   kAtSequenceNumber,
   kAfterSequenceNumber,
+  // The first record created at or after a time (DynamoDB Streams lacks it;
+  // Kinesis has it).
+  kAtTimestamp,
 };
 const char* ShardIteratorTypeName(ShardIteratorType t);
 std::optional<ShardIteratorType> ParseShardIteratorType(const std::string& s);
@@ -87,6 +90,9 @@ struct GetShardIteratorRequest {
   ShardIteratorType shard_iterator_type = ShardIteratorType::kTrimHorizon;
   // Required for AT_/AFTER_SEQUENCE_NUMBER, refused for the others.
   std::optional<std::string> sequence_number;
+  // Epoch seconds (fractions allowed): required for AT_TIMESTAMP, refused
+  // for the others.
+  std::optional<double> timestamp;
 };
 
 struct GetRecordsRequest {

@@ -16,10 +16,11 @@
 #define TABLESTREAM_ENGINE_ENGINE_IMPL_H_
 
 #include <memory>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "engine/catalog.h"
 #include "engine/engine_context.h"
 #include "engine/item_mutation.h"
@@ -86,10 +87,18 @@ class EngineImpl : public Engine {
   // Whether a disabled stream's records have all expired: it is then gone
   // from ListStreams, and DescribeStream no longer finds it.
   bool StreamExpired(const storage::StreamInfo& stream) const;
+  // Whether a closed shard was closed before the retention period began: its
+  // records have all expired and it is gone from DescribeStream.
+  bool ShardExpired(const storage::ShardInfo& shard) const;
+
+  // Blocks until the background retention task has completed `passes`
+  // passes since the engine opened, or `timeout` passes. For tests.
+  bool AwaitRetentionPasses(int passes, absl::Duration timeout);
 
   // For tests and benchmarks.
   rocksdb::DB* db() { return db_.get(); }
   CommitPipeline* pipeline() { return pipeline_.get(); }
+  rocksdb::ColumnFamilyHandle* stream_cf() { return context_.stream_cf; }
 
  private:
   EngineImpl(const Options& options) : options_(options) {}
@@ -106,6 +115,9 @@ class EngineImpl : public Engine {
   bool Durable(const WriteOptions& options) const {
     return options.durable.value_or(options_.durable_writes);
   }
+  // Rolls the open shard of `table`'s stream over if it is due (see
+  // Options::shard_rollover_records and shard_rollover_seconds).
+  absl::Status MaybeRollOverShard(const storage::TableInfo& table);
   // Records created before this time have expired.
   int64_t RetentionCutoffMicros() const;
   absl::Status InitTrimPoints();
@@ -123,6 +135,7 @@ class EngineImpl : public Engine {
 
   absl::Mutex retention_mu_;
   bool stopping_ ABSL_GUARDED_BY(retention_mu_) = false;
+  int retention_passes_ ABSL_GUARDED_BY(retention_mu_) = 0;
   std::thread retention_thread_;
 };
 

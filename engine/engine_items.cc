@@ -38,6 +38,7 @@ absl::StatusOr<Item> PrepareKey(const TableState& table, const Item& key) {
 
 absl::StatusOr<WriteResult> EngineImpl::CommitItemMutation(
     ItemMutation::Spec spec, const WriteOptions& options) {
+  TABLESTREAM_RETURN_IF_ERROR(MaybeRollOverShard(spec.table->info));
   ItemMutation mutation(context_, std::move(spec));
   TABLESTREAM_RETURN_IF_ERROR(pipeline_->Commit(&mutation, Durable(options)));
   return std::move(mutation.result());

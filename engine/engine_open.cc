@@ -11,6 +11,7 @@
 #include "engine/item_key.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
+#include "stream/record_codec.h"
 #include "stream/retention.h"
 #include "stream/stream_keys.h"
 #include "tablestream/errors.h"
@@ -154,11 +155,21 @@ absl::Status EngineImpl::Recover() {
         if (key && key->stream_id == stream_id &&
             key->shard_ordinal == shard.ordinal()) {
           next = key->sequence + 1;
+          // Commit times stay monotonic even if the clock went back while
+          // the engine was closed.
+          TABLESTREAM_ASSIGN_OR_RETURN(
+              int64_t created,
+              DecodeRecordTime(std::string_view(it->value().data(),
+                                                it->value().size())));
+          pipeline_->AdvanceCommitTime(created);
         }
       }
       TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(it->status(), "recovery scan"));
       pipeline_->RegisterLog(ShardLogId(stream_id, shard.ordinal()), next);
+      pipeline_->AdvanceCommitTime(shard.closed_time_micros());
     }
+    pipeline_->AdvanceCommitTime(std::max(stream->info.creation_time_micros(),
+                                          stream->info.disabled_time_micros()));
   }
 
   // A brand-new database gets its catalog meta record.
@@ -177,43 +188,6 @@ absl::Status EngineImpl::Recover() {
   }
   TABLESTREAM_RETURN_IF_ERROR(RemoveDeletedTableItems());
   return InitTrimPoints();
-}
-
-absl::Status EngineImpl::InitTrimPoints() {
-  // Everything below a shard's first stored record was trimmed before.
-  for (const auto& stream : catalog_->Streams()) {
-    for (const storage::ShardInfo& shard : stream->info.shards()) {
-      TABLESTREAM_ASSIGN_OR_RETURN(
-          std::optional<uint64_t> first,
-          FirstStoredRecord(db_.get(), context_.stream_cf,
-                            stream->info.stream_id(), shard.ordinal()));
-      trims_->Advance(ShardLogId(stream->info.stream_id(), shard.ordinal()),
-                      first ? *first : ShardEnd(stream->info, shard));
-    }
-  }
-  return absl::OkStatus();
-}
-
-void EngineImpl::RetentionLoop() {
-  const absl::Duration period =
-      absl::Seconds(options_.retention_interval_seconds);
-  auto stopping = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(retention_mu_) {
-    return stopping_;
-  };
-  absl::MutexLock lock(&retention_mu_);
-  while (!retention_mu_.AwaitWithTimeout(absl::Condition(&stopping), period)) {
-    retention_mu_.Unlock();
-    absl::Status s = TrimExpiredRecords();
-    if (!s.ok()) {
-      // The next pass retries; readers never return expired records
-      // whatever happens here.
-      rocksdb::Log(rocksdb::InfoLogLevel::ERROR_LEVEL,
-                   db_->GetDBOptions().info_log,
-                   "tablestream retention pass failed: %s",
-                   std::string(s.message()).c_str());
-    }
-    retention_mu_.Lock();
-  }
 }
 
 absl::Status EngineImpl::RemoveDeletedTableItems() {

@@ -1,9 +1,13 @@
 // Copyright 2026 The tablestream Authors.
 //
-// Retention: trim horizons, expired streams, and the retention pass.
+// Retention: trim horizons, expired streams and shards, shard rollover, and
+// the retention pass.
+
+#include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "engine/engine_impl.h"
+#include "engine/shard_rollover.h"
 #include "stream/retention.h"
 #include "stream/stream_keys.h"
 #include "tablestream/errors.h"
@@ -44,21 +48,112 @@ bool EngineImpl::StreamExpired(const storage::StreamInfo& stream) const {
          stream.disabled_time_micros() <= RetentionCutoffMicros();
 }
 
+bool EngineImpl::ShardExpired(const storage::ShardInfo& shard) const {
+  return shard.closed() &&
+         shard.closed_time_micros() <= RetentionCutoffMicros();
+}
+
+absl::Status EngineImpl::MaybeRollOverShard(const storage::TableInfo& table) {
+  if (options_.shard_rollover_records == 0 &&
+      options_.shard_rollover_seconds == 0) {
+    return absl::OkStatus();
+  }
+  if (!table.stream_enabled()) return absl::OkStatus();
+  std::shared_ptr<const StreamState> stream =
+      catalog_->FindStream(table.latest_stream_id());
+  if (stream == nullptr || stream->info.shards_size() == 0) {
+    return absl::OkStatus();
+  }
+  const storage::StreamInfo& info = stream->info;
+  const storage::ShardInfo& open = info.shards(info.shards_size() - 1);
+  if (!ShardRolloverDue(open,
+                        pipeline_->PublishedNext(
+                            ShardLogId(info.stream_id(), open.ordinal())),
+                        options_.clock->NowMicros(),
+                        options_.shard_rollover_records,
+                        options_.shard_rollover_seconds)) {
+    return absl::OkStatus();
+  }
+  RollOverShardMutation mutation(context_, info.stream_id(), open.ordinal());
+  return pipeline_->Commit(&mutation, /*durable=*/true);
+}
+
 absl::Status EngineImpl::TrimExpiredRecords() {
+  // Streams of idle tables roll over by age here.
+  for (const std::string& name : catalog_->TableNames()) {
+    std::shared_ptr<const TableState> table = catalog_->FindTable(name);
+    if (table != nullptr) {
+      TABLESTREAM_RETURN_IF_ERROR(MaybeRollOverShard(table->info));
+    }
+  }
   for (const auto& stream : catalog_->Streams()) {
     for (const storage::ShardInfo& shard : stream->info.shards()) {
       const SequenceLogId log =
           ShardLogId(stream->info.stream_id(), shard.ordinal());
-      const uint64_t before = trims_->Get(log);
-      TABLESTREAM_ASSIGN_OR_RETURN(uint64_t trim,
+      TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim,
                                    ShardTrim(stream->info, shard));
-      if (trim <= before && before != 0) continue;  // nothing new expired
+      // An open shard keeps its last record: on open, the shard's next
+      // sequence number is one past it.
+      const uint64_t end = ShardEnd(stream->info, shard);
+      const uint64_t reclaim =
+          shard.closed() || end == shard.first_sequence()
+              ? trim
+              : std::min(trim, end - 1);
+      if (reclaim <= trims_->GetReclaim(log)) continue;
+      trims_->AdvanceReclaim(log, reclaim);
       TABLESTREAM_RETURN_IF_ERROR(ReclaimBelow(db_.get(), context_.stream_cf,
                                                stream->info.stream_id(),
-                                               shard.ordinal(), trim));
+                                               shard.ordinal(), reclaim));
     }
   }
   return absl::OkStatus();
+}
+
+absl::Status EngineImpl::InitTrimPoints() {
+  // Everything below a shard's first stored record was reclaimed before.
+  for (const auto& stream : catalog_->Streams()) {
+    for (const storage::ShardInfo& shard : stream->info.shards()) {
+      TABLESTREAM_ASSIGN_OR_RETURN(
+          std::optional<uint64_t> first,
+          FirstStoredRecord(db_.get(), context_.stream_cf,
+                            stream->info.stream_id(), shard.ordinal()));
+      trims_->AdvanceReclaim(
+          ShardLogId(stream->info.stream_id(), shard.ordinal()),
+          first ? *first : ShardEnd(stream->info, shard));
+    }
+  }
+  return absl::OkStatus();
+}
+
+void EngineImpl::RetentionLoop() {
+  const absl::Duration period =
+      absl::Seconds(options_.retention_interval_seconds);
+  auto stopping = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(retention_mu_) {
+    return stopping_;
+  };
+  absl::MutexLock lock(&retention_mu_);
+  while (!retention_mu_.AwaitWithTimeout(absl::Condition(&stopping), period)) {
+    retention_mu_.Unlock();
+    absl::Status s = TrimExpiredRecords();
+    if (!s.ok()) {
+      // The next pass retries; readers never return expired records
+      // whatever happens here.
+      rocksdb::Log(rocksdb::InfoLogLevel::ERROR_LEVEL,
+                   db_->GetDBOptions().info_log,
+                   "tablestream retention pass failed: %s",
+                   std::string(s.message()).c_str());
+    }
+    retention_mu_.Lock();
+    ++retention_passes_;
+  }
+}
+
+bool EngineImpl::AwaitRetentionPasses(int passes, absl::Duration timeout) {
+  auto done = [this, passes]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(retention_mu_) {
+    return retention_passes_ >= passes;
+  };
+  absl::MutexLock lock(&retention_mu_);
+  return retention_mu_.AwaitWithTimeout(absl::Condition(&done), timeout);
 }
 
 }  // namespace tablestream

@@ -121,32 +121,36 @@ absl::StatusOr<StreamDescription> EngineImpl::DescribeStream(
     d.key_schema.push_back(
         {e.attribute_name(), static_cast<KeyType>(e.key_type())});
   }
-  std::vector<const storage::ShardInfo*> shards;
-  for (const storage::ShardInfo& s : info.shards()) shards.push_back(&s);
-  std::sort(shards.begin(), shards.end(), [](const auto* a, const auto* b) {
-    return a->shard_id() < b->shard_id();
-  });
+  // Shards in lineage order (parents before children); a closed shard whose
+  // records have all expired is gone, as DynamoDB removes it.
   const size_t limit = static_cast<size_t>(request.limit.value_or(100));
-  for (const storage::ShardInfo* s : shards) {
-    if (request.exclusive_start_shard_id &&
-        s->shard_id() <= *request.exclusive_start_shard_id) {
+  bool started = !request.exclusive_start_shard_id.has_value();
+  for (const storage::ShardInfo& s : info.shards()) {
+    if (!started) {
+      started = s.shard_id() == *request.exclusive_start_shard_id;
       continue;
     }
+    if (ShardExpired(s)) continue;
     if (d.shards.size() == limit) {
       d.last_evaluated_shard_id = d.shards.back().shard_id;
       break;
     }
+    TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim, ShardTrim(info, s));
     Shard shard;
-    shard.shard_id = s->shard_id();
-    shard.sequence_number_range.starting_sequence_number =
-        FormatSequenceNumber(s->first_sequence());
-    if (s->closed()) {
-      // An empty closed shard shows its range as [first, first].
-      shard.sequence_number_range.ending_sequence_number = FormatSequenceNumber(
-          std::max(s->first_sequence(), s->last_sequence()));
+    shard.shard_id = s.shard_id();
+    // What is left: the range starts at the trim horizon. An empty closed
+    // shard shows its range as [first, first].
+    uint64_t starting = std::max(s.first_sequence(), trim);
+    if (s.closed()) {
+      const uint64_t ending = std::max(s.first_sequence(), s.last_sequence());
+      starting = std::min(starting, ending);
+      shard.sequence_number_range.ending_sequence_number =
+          FormatSequenceNumber(ending);
     }
-    if (!s->parent_shard_id().empty()) {
-      shard.parent_shard_id = s->parent_shard_id();
+    shard.sequence_number_range.starting_sequence_number =
+        FormatSequenceNumber(starting);
+    if (!s.parent_shard_id().empty()) {
+      shard.parent_shard_id = s.parent_shard_id();
     }
     d.shards.push_back(std::move(shard));
   }
@@ -187,7 +191,7 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
     return StreamNotFound(request.stream_arn);
   }
   const storage::ShardInfo* shard = FindShard(stream->info, request.shard_id);
-  if (shard == nullptr) {
+  if (shard == nullptr || ShardExpired(*shard)) {
     return NotFoundError(absl::StrCat(
         "Requested resource not found: Shard ", request.shard_id,
         " does not exist in stream ", request.stream_arn));

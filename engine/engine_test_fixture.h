@@ -32,6 +32,10 @@ class EngineTest : public ::testing::Test {
                ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     clock_ = std::make_shared<ManualClock>(kStartMicros);
+    options_.clock = clock_;
+    options_.durable_writes = false;  // tests do not need fsync
+    // Tests run retention passes themselves (Engine::TrimExpiredRecords).
+    options_.retention_interval_seconds = 0;
     Reopen();
   }
 
@@ -40,12 +44,10 @@ class EngineTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
+  // Closes and opens the engine again with options_.
   void Reopen() {
     engine_.reset();
-    Options options;
-    options.clock = clock_;
-    options.durable_writes = false;  // tests do not need fsync
-    auto engine = Engine::Open(options, dir_.string());
+    auto engine = Engine::Open(options_, dir_.string());
     ASSERT_TRUE(engine.ok()) << engine.status();
     engine_ = std::move(*engine);
   }
@@ -122,6 +124,7 @@ class EngineTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::shared_ptr<ManualClock> clock_;
+  Options options_;
   std::unique_ptr<Engine> engine_;
 };
 

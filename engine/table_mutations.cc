@@ -81,6 +81,7 @@ void CatalogMutation::StageNewStream(MutationContext& m,
   shard->set_ordinal(0);
   shard->set_shard_id(MakeShardId(now, stream_id, 0));
   shard->set_first_sequence(1);
+  shard->set_created_time_micros(now);
   m.CreateLog(ShardLogId(stream_id, 0), 1);
   StageStream(m, std::move(stream));
 
@@ -101,6 +102,7 @@ void CatalogMutation::StageStreamClose(MutationContext& m,
   for (storage::ShardInfo& shard : *stream.mutable_shards()) {
     if (shard.closed()) continue;
     shard.set_closed(true);
+    shard.set_closed_time_micros(m.CommitTimeMicros());
     shard.set_last_sequence(
         m.PeekNextSequence(ShardLogId(stream.stream_id(), shard.ordinal())) -
         1);

@@ -45,9 +45,9 @@ class TrimCompactionFilter : public rocksdb::CompactionFilter {
     std::optional<RecordKeyParts> parts =
         ParseRecordKey(std::string_view(key.data(), key.size()));
     if (!parts) return Decision::kKeep;
-    const uint64_t trim =
-        trims_->Get(ShardLogId(parts->stream_id, parts->shard_ordinal));
-    return parts->sequence < trim ? Decision::kRemove : Decision::kKeep;
+    const uint64_t reclaim =
+        trims_->GetReclaim(ShardLogId(parts->stream_id, parts->shard_ordinal));
+    return parts->sequence < reclaim ? Decision::kRemove : Decision::kKeep;
   }
 
   const char* Name() const override { return "tablestream.TrimFilter"; }

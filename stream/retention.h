@@ -41,7 +41,7 @@ absl::Status ReclaimBelow(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
                           uint64_t trim);
 
 // A compaction filter factory for the stream column family that drops every
-// record below its shard's trim point.
+// record below its shard's reclaim point.
 std::shared_ptr<rocksdb::CompactionFilterFactory> NewTrimCompactionFilterFactory(
     std::shared_ptr<const TrimPoints> trims);
 

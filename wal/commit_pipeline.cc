@@ -188,6 +188,11 @@ void CommitPipeline::RegisterLog(const SequenceLogId& log,
   published_next_[log] = next_sequence;
 }
 
+void CommitPipeline::AdvanceCommitTime(int64_t micros) {
+  absl::MutexLock lock(&mu_);
+  last_commit_micros_ = std::max(last_commit_micros_, micros);
+}
+
 uint64_t CommitPipeline::PublishedNext(const SequenceLogId& log) const {
   absl::MutexLock lock(&mu_);
   auto it = published_next_.find(log);

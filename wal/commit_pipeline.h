@@ -62,6 +62,10 @@ class CommitPipeline {
   void RegisterLog(const SequenceLogId& log, uint64_t next_sequence)
       ABSL_LOCKS_EXCLUDED(mu_);
 
+  // Commit times never go below `micros` (on open: the newest commit time
+  // found on disk, so that times stay monotonic if the clock went back).
+  void AdvanceCommitTime(int64_t micros) ABSL_LOCKS_EXCLUDED(mu_);
+
   // Applies and commits `mutation`, blocking until it is committed (OK) or
   // failed. `durable`: acknowledged only once the WAL is synced.
   // The mutation is borrowed until Commit() returns.

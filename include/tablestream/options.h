@@ -55,6 +55,19 @@ struct Options {
   // Default: 60
   int64_t retention_interval_seconds = 60;
 
+  // Shard rollover, for testing consumers against shard lineage as it
+  // happens on AWS (where shards roll over every few hours): the open shard
+  // of a stream is closed and a child opened once it holds at least this
+  // many records (it may hold up to one commit group more). 0: never.
+  // Default: 0
+  uint64_t shard_rollover_records = 0;
+
+  // The same, by age: the open shard rolls over once it is this many seconds
+  // old (on the next write, or on the retention task's next pass if the
+  // stream gets no writes). 0: never.
+  // Default: 0
+  int64_t shard_rollover_seconds = 0;
+
   // ---- Performance ----
 
   // The most mutations the committer puts behind one WAL write (and one sync).

@@ -118,7 +118,8 @@ class EngineImpl : public Engine {
   // Rolls the open shard of `table`'s stream over if it is due (see
   // Options::shard_rollover_records and shard_rollover_seconds).
   absl::Status MaybeRollOverShard(const storage::TableInfo& table);
-  // Records created before this time have expired.
+  // Records created at or before this time have expired: a record expires
+  // when it is exactly `stream_retention_seconds` old.
   int64_t RetentionCutoffMicros() const;
   absl::Status InitTrimPoints();
   // The background retention task.

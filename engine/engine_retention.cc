@@ -38,7 +38,7 @@ absl::StatusOr<uint64_t> EngineImpl::ShardTrim(
       uint64_t first_live,
       FirstRecordCreatedAtOrAfter(db_.get(), context_.stream_cf,
                                   stream.stream_id(), shard.ordinal(), trim,
-                                  end, RetentionCutoffMicros()));
+                                  end, RetentionCutoffMicros() + 1));
   return trims_->Advance(log, first_live);
 }
 

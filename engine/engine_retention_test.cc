@@ -3,6 +3,7 @@
 // Retention, trimmed positions, AT_TIMESTAMP, stream and shard lifecycle,
 // shard rollover. All time comes from the fixture's ManualClock.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,17 @@ class RetentionTest : public EngineTest {
     arn_ = LatestStreamArn("Tab");
   }
 
+  // Puts item k<i> with an incompressible value of `value_bytes` bytes, so
+  // that bytes on disk follow the bytes written.
   void PutKey(int i, int value_bytes = 10) {
-    ASSERT_TRUE(Put("Tab", {{"pk", S(absl::StrCat("k", i))},
-                            {"v", S(std::string(value_bytes, 'v'))}})
-                    .ok());
+    std::string value;
+    uint64_t state = 0x9E3779B97F4A7C15ull * (i + 1);
+    while (value.size() < static_cast<size_t>(value_bytes)) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      value.push_back(static_cast<char>('!' + (state >> 33) % 90));
+    }
+    ASSERT_TRUE(
+        Put("Tab", {{"pk", S(absl::StrCat("k", i))}, {"v", S(value)}}).ok());
   }
 
   std::vector<Shard> Shards(const std::string& arn) {

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "api/dispatcher.h"
@@ -57,11 +58,12 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
       std::string name;
       std::optional<std::string> value;
       SplitOption(arg, &name, &value);
-      if (name != "--db" && name != "--cli-input-json") {
-        return absl::InvalidArgumentError(
-            absl::StrCat("unknown option \"", name,
-                         "\"; options are --db DIR, --cli-input-json JSON, "
-                         "--help"));
+      if (name != "--db" && name != "--cli-input-json" &&
+          name != "--stream-retention-seconds") {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "unknown option \"", name,
+            "\"; options are --db DIR, --cli-input-json JSON, "
+            "--stream-retention-seconds N, --help"));
       }
       if (!value.has_value()) {
         if (i + 1 >= args.size()) {
@@ -72,6 +74,15 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
       }
       if (name == "--db") {
         out.db_path = *value;
+      } else if (name == "--stream-retention-seconds") {
+        int64_t seconds = 0;
+        if (!absl::SimpleAtoi(*value, &seconds) || seconds < 1) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              "--stream-retention-seconds needs a whole number of seconds "
+              "of at least 1, not \"",
+              *value, "\""));
+        }
+        out.stream_retention_seconds = seconds;
       } else {
         out.cli_input_json = *value;
       }
@@ -144,6 +155,9 @@ std::string UsageText() {
       "                         to read it from a file. Optional for "
       "list-tables\n"
       "                         and list-streams.\n"
+      "  --stream-retention-seconds N\n"
+      "                         how long stream records stay readable.\n"
+      "                         Default: 86400 (24 hours, as DynamoDB)\n"
       "  --help                 this text\n"
       "\n"
       "operations:\n");

@@ -2,7 +2,8 @@
 //
 // Command-line arguments of the `tablestream` command:
 //
-//   tablestream [--db DIR] [--help] <operation> [--cli-input-json JSON]
+//   tablestream [--db DIR] [--stream-retention-seconds N] [--help] <operation>
+//               [--cli-input-json JSON]
 //   tablestream [--db DIR] demo
 //
 // <operation> is an AWS CLI name (put-item, get-records, ...). JSON is the
@@ -16,6 +17,7 @@
 #ifndef TABLESTREAM_TOOLS_CLI_ARGS_H_
 #define TABLESTREAM_TOOLS_CLI_ARGS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,9 @@ struct CliArgs {
   std::string command;
   // The --cli-input-json value as given (JSON text or file://PATH).
   std::optional<std::string> cli_input_json;
+  // --stream-retention-seconds: Options::stream_retention_seconds for this
+  // run; unset keeps the default (24 hours). Always positive.
+  std::optional<int64_t> stream_retention_seconds;
 };
 
 // Parses `args` (argv without argv[0]). `env_db` is the value of

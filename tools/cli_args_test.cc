@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -64,6 +65,27 @@ TEST(CliArgsTest, UsageErrors) {
       ParseCliArgs({"put-item", "get-item"}, nullptr).status().message(),
       HasSubstr("unexpected argument \"get-item\""));
   EXPECT_FALSE(ParseCliArgs({"--db=", "list-tables"}, nullptr).ok());
+}
+
+TEST(CliArgsTest, StreamRetentionSeconds) {
+  EXPECT_FALSE(
+      ParseCliArgs({"list-streams"}, nullptr)->stream_retention_seconds);
+  EXPECT_EQ(ParseCliArgs({"--stream-retention-seconds", "600", "list-streams"},
+                         nullptr)
+                ->stream_retention_seconds,
+            600);
+  EXPECT_EQ(
+      ParseCliArgs({"list-streams", "--stream-retention-seconds=1"}, nullptr)
+          ->stream_retention_seconds,
+      1);
+  for (const char* bad : {"0", "-5", "1h", "", "99999999999999999999"}) {
+    absl::StatusOr<CliArgs> a = ParseCliArgs(
+        {"list-streams", absl::StrCat("--stream-retention-seconds=", bad)},
+        nullptr);
+    ASSERT_FALSE(a.ok()) << bad;
+    EXPECT_THAT(a.status().message(), HasSubstr("at least 1")) << bad;
+  }
+  EXPECT_THAT(UsageText(), HasSubstr("--stream-retention-seconds"));
 }
 
 TEST(CliArgsTest, ResolvesOperations) {

@@ -38,6 +38,9 @@ int OperationError(const absl::Status& status) {
 
 absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CliArgs& args) {
   Options options;
+  if (args.stream_retention_seconds.has_value()) {
+    options.stream_retention_seconds = *args.stream_retention_seconds;
+  }
   return Engine::Open(options, args.db_path);
 }
 

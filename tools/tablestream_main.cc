@@ -16,6 +16,7 @@
 #include "tablestream/engine.h"
 #include "tablestream/errors.h"
 #include "tools/cli_args.h"
+#include "tools/crash/crash_command.h"
 #include "tools/demo.h"
 
 namespace tablestream {
@@ -45,6 +46,11 @@ absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CliArgs& args) {
 }
 
 int Run(const std::vector<std::string>& argv) {
+  if (!argv.empty() && argv[0] == "crash-test") {
+    return crash::RunCrashCommand(
+        std::vector<std::string>(argv.begin() + 1, argv.end()), std::cout,
+        std::cerr);
+  }
   absl::StatusOr<CliArgs> args =
       ParseCliArgs(argv, std::getenv(kDbEnvironmentVariable));
   if (!args.ok()) return UsageError(args.status());

@@ -1,0 +1,96 @@
+// Copyright 2026 The tablestream Authors.
+//
+// The built-in workload of `tablestream crash-test`. Worker threads write
+// two tables through the C++ API, each thread on keys of its own:
+//
+//  - "Items" (NEW_AND_OLD_IMAGES, stream enabled from creation): puts,
+//    updates (ADD to a counter), conditional puts (Expected: the item must
+//    not exist) and deletes, durable, non-durable or mixed;
+//  - "Toggled": puts and deletes while thread 0 now and then disables and
+//    enables its stream (each enable makes a new stream).
+//
+// Every write carries a unique operation id in attribute "op", so each
+// record names the write that made it. After each kill the checker verifies
+// (see standard_checks.cc):
+//  - each acknowledged write is present, with the outcome it was
+//    acknowledged with (a conditional put that failed must have failed);
+//  - Items equals the fold of its stream from the table's creation: per key,
+//    the records are exactly the effects of the acknowledged writes and
+//    possibly of writes in flight at a kill, in order; the item is the last
+//    of them; ItemCount matches;
+//  - Toggled's items are their last acknowledged (or in-flight) write, its
+//    stream state is the last toggle's, and its records name journaled
+//    writes in journal order;
+//  - every stream: sequence numbers contiguous per shard, child shards
+//    continue their parent, images chain per key, no record for a write that
+//    changed nothing, event ids unique;
+//  - retention: reopened with the clock moved so that half of Items' records
+//    are older than the retention period, exactly the newer ones are
+//    readable and a position below them is TrimmedDataAccessException.
+
+#ifndef TABLESTREAM_TOOLS_CRASH_STANDARD_WORKLOAD_H_
+#define TABLESTREAM_TOOLS_CRASH_STANDARD_WORKLOAD_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "tablestream/crash_test.h"
+
+namespace tablestream {
+namespace crash {
+
+inline constexpr char kItemsTable[] = "Items";
+inline constexpr char kToggledTable[] = "Toggled";
+
+enum class Durability { kAlways, kNever, kMixed };
+
+struct StandardWorkloadOptions {
+  int threads = 4;
+  int keys_per_thread = 8;
+  // Relative weights of the operations.
+  int put_weight = 4;
+  int update_weight = 3;
+  int conditional_put_weight = 1;
+  int delete_weight = 2;
+  int toggle_weight = 1;  // thread 0 only: disable or enable Toggled's stream
+  Durability durability = Durability::kMixed;
+  // Options::shard_rollover_records for the engine (0: no rollover), so
+  // that shard lineage is checked too.
+  uint64_t shard_rollover_records = 400;
+};
+
+// One journaled operation, encoded as
+// "<kind> <table> <key> <id> <value> <durable>" (key "-" for table
+// operations).
+struct WorkloadOp {
+  std::string kind;  // create, put, add, cput, del, enable, disable
+  std::string table;
+  std::string key;
+  std::string id;
+  int64_t value = 0;
+  bool durable = true;
+
+  std::string Encode() const;
+  static std::optional<WorkloadOp> Parse(const std::string& text);
+};
+
+class StandardWorkload : public CrashWorkload {
+ public:
+  explicit StandardWorkload(StandardWorkloadOptions options)
+      : options_(options) {}
+
+  void ConfigureOptions(Options* options) override;
+  absl::Status Run(Engine& engine, uint64_t seed,
+                   CrashJournal& journal) override;
+  absl::StatusOr<int64_t> Check(CrashCheckContext& context) override;
+
+ private:
+  StandardWorkloadOptions options_;
+};
+
+}  // namespace crash
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_TOOLS_CRASH_STANDARD_WORKLOAD_H_

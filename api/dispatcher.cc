@@ -9,6 +9,7 @@
 #include "api/item_json.h"
 #include "api/stream_json.h"
 #include "api/table_json.h"
+#include "api/ttl_json.h"
 #include "tablestream/errors.h"
 #include "util/absl_compat.h"
 #include "util/status_macros.h"
@@ -48,6 +49,22 @@ absl::StatusOr<Json> DeleteTable(Engine& engine, const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
                                engine.DeleteTable(name));
   return DeleteTableResponse(table);
+}
+
+absl::StatusOr<Json> UpdateTimeToLive(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(UpdateTimeToLiveRequest request,
+                               ParseUpdateTimeToLiveRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TimeToLiveSpecification spec,
+                               engine.UpdateTimeToLive(request));
+  return UpdateTimeToLiveResponse(spec);
+}
+
+absl::StatusOr<Json> DescribeTimeToLive(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(std::string name,
+                               ParseDescribeTimeToLiveRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TimeToLiveDescription description,
+                               engine.DescribeTimeToLive(name));
+  return DescribeTimeToLiveResponse(description);
 }
 
 absl::StatusOr<Json> UpdateTable(Engine& engine, const Json& json) {
@@ -138,6 +155,12 @@ const std::vector<Operation>& AllOperations() {
        DeleteTable},
       {{"UpdateTable", "update-table", "enable or disable the table's stream"},
        UpdateTable},
+      {{"UpdateTimeToLive", "update-time-to-live",
+        "enable or disable item expiry (Time to Live) on a table"},
+       UpdateTimeToLive},
+      {{"DescribeTimeToLive", "describe-time-to-live",
+        "show a table's Time to Live status and attribute"},
+       DescribeTimeToLive},
       {{"PutItem", "put-item",
         "create or replace an item (Expected conditions, ReturnValues)"},
        PutItem},

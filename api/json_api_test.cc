@@ -270,6 +270,40 @@ TEST_F(JsonApiTest, DisabledStreamEndsWithoutNextIterator) {
   EXPECT_EQ(Ok("ListStreams", {{"TableName", "Tab"}})["Streams"].size(), 2u);
 }
 
+TEST_F(JsonApiTest, TimeToLiveDeletesWithServiceRecords) {
+  std::string arn = CreateTable("Tab", "NEW_AND_OLD_IMAGES");
+  EXPECT_EQ(Ok("DescribeTimeToLive", J(R"({"TableName":"Tab"})")),
+            J(R"({"TimeToLiveDescription":{"TimeToLiveStatus":"DISABLED"}})"));
+  EXPECT_EQ(Ok("UpdateTimeToLive", J(R"({"TableName":"Tab",
+      "TimeToLiveSpecification":{"Enabled":true,"AttributeName":"ttl"}})")),
+            J(R"({"TimeToLiveSpecification":
+                  {"Enabled":true,"AttributeName":"ttl"}})"));
+  EXPECT_EQ(Ok("DescribeTimeToLive", J(R"({"TableName":"Tab"})")),
+            J(R"({"TimeToLiveDescription":
+                  {"TimeToLiveStatus":"ENABLED","AttributeName":"ttl"}})"));
+  Json put = J(R"({"TableName":"Tab","Item":{"pk":{"S":"a"}}})");
+  put["Item"]["ttl"] = {{"N", std::to_string(kStartSeconds - 1)}};
+  Ok("PutItem", put);
+  ASSERT_EQ(*engine_->DeleteExpiredItems(), 1);
+
+  Json records = ReadAll(arn);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1]["eventName"], "REMOVE");
+  EXPECT_EQ(records[1]["userIdentity"],
+            J(R"({"type":"Service","principalId":"dynamodb.amazonaws.com"})"));
+  EXPECT_FALSE(records[0].contains("userIdentity"));
+
+  // Bad requests.
+  EXPECT_EQ(ExceptionName(Err("UpdateTimeToLive", J(R"({"TableName":"Tab",
+      "TimeToLiveSpecification":{"Enabled":true}})"))),
+            kValidationException);
+  EXPECT_EQ(ExceptionName(Err("UpdateTimeToLive", J(R"({"TableName":"Tab",
+      "TimeToLiveSpecification":{"Enabled":"yes","AttributeName":"x"}})"))),
+            kSerializationException);
+  EXPECT_EQ(ExceptionName(Err("DescribeTimeToLive", J(R"({"TableName":"Nope"})"))),
+            kResourceNotFoundException);
+}
+
 TEST_F(JsonApiTest, EngineValidatesValuesAndLimits) {
   std::string arn = CreateTable("Tab", "KEYS_ONLY");
   struct Case {

@@ -76,6 +76,12 @@ class EngineImpl : public Engine {
 
   absl::Status TrimExpiredRecords() override;
 
+  absl::StatusOr<TimeToLiveSpecification> UpdateTimeToLive(
+      const UpdateTimeToLiveRequest& request) override;
+  absl::StatusOr<TimeToLiveDescription> DescribeTimeToLive(
+      const std::string& table_name) override;
+  absl::StatusOr<int64_t> DeleteExpiredItems() override;
+
   // The first sequence still readable in `shard` (its trim horizon): records
   // below it have expired. Moves the shard's trim point past records that
   // expired since the last call (one point read when nothing did).
@@ -122,6 +128,8 @@ class EngineImpl : public Engine {
   // when it is exactly `stream_retention_seconds` old.
   int64_t RetentionCutoffMicros() const;
   absl::Status InitTrimPoints();
+  // Deletes the expired items of one TTL-enabled table.
+  absl::StatusOr<int64_t> DeleteExpiredItemsOf(const TableState& table);
   // The background retention task.
   void RetentionLoop();
 

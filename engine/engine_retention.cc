@@ -135,12 +135,13 @@ void EngineImpl::RetentionLoop() {
   while (!retention_mu_.AwaitWithTimeout(absl::Condition(&stopping), period)) {
     retention_mu_.Unlock();
     absl::Status s = TrimExpiredRecords();
+    if (s.ok()) s = DeleteExpiredItems().status();
     if (!s.ok()) {
       // The next pass retries; readers never return expired records
       // whatever happens here.
       rocksdb::Log(rocksdb::InfoLogLevel::ERROR_LEVEL,
                    db_->GetDBOptions().info_log,
-                   "tablestream retention pass failed: %s",
+                   "tablestream retention or TTL pass failed: %s",
                    std::string(s.message()).c_str());
     }
     retention_mu_.Lock();

@@ -117,6 +117,7 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
   change.new_item = updated;
   change.old_item_bytes = old_bytes ? &*old_bytes : nullptr;
   change.new_item_bytes = updated_bytes;
+  change.service_delete = spec_.service_delete;
   m.Put(ctx_.stream_cf,
         RecordKey(stream->info.stream_id(), shard.ordinal(), sequence),
         EncodeRecord(change,

@@ -46,6 +46,8 @@ class ItemMutation : public Mutation {
     CompiledUpdate update;  // kUpdate
     Condition condition;
     ReturnValue return_values = ReturnValue::kNone;
+    // A delete made by item TTL: its record carries userIdentity Service.
+    bool service_delete = false;
   };
 
   ItemMutation(const EngineContext& context, Spec spec)

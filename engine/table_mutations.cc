@@ -182,4 +182,25 @@ absl::Status UpdateStreamMutation::Apply(MutationContext& m) {
   return absl::OkStatus();
 }
 
+absl::Status UpdateTimeToLiveMutation::Apply(MutationContext& m) {
+  const std::string& name = request_.table_name;
+  const TimeToLiveSpecification& spec = request_.time_to_live_specification;
+  std::shared_ptr<const TableState> table = ctx_.catalog->FindTable(name);
+  if (table == nullptr) return TableNotFound(name);
+  storage::TableInfo info = table->info;
+  if (spec.enabled == info.ttl_enabled()) {
+    return ValidationError(spec.enabled ? "TimeToLive is already enabled"
+                                        : "TimeToLive is already disabled");
+  }
+  if (!spec.enabled && spec.attribute_name != info.ttl_attribute_name()) {
+    return ValidationError(absl::StrCat(
+        "TimeToLive is enabled on attribute ", info.ttl_attribute_name(),
+        ", not on ", spec.attribute_name, ": disable it with that name"));
+  }
+  info.set_ttl_enabled(spec.enabled);
+  info.set_ttl_attribute_name(spec.attribute_name);
+  StageTable(m, std::move(info));
+  return absl::OkStatus();
+}
+
 }  // namespace tablestream

@@ -98,6 +98,17 @@ class UpdateStreamMutation : public CatalogMutation {
   const StreamSpecification spec_;
 };
 
+class UpdateTimeToLiveMutation : public CatalogMutation {
+ public:
+  UpdateTimeToLiveMutation(const EngineContext& context,
+                           UpdateTimeToLiveRequest request)
+      : CatalogMutation(context), request_(std::move(request)) {}
+  absl::Status Apply(MutationContext& m) override;
+
+ private:
+  const UpdateTimeToLiveRequest request_;
+};
+
 // ResourceNotFoundException for a missing table, as DynamoDB words it.
 absl::Status TableNotFound(const std::string& name);
 

@@ -62,6 +62,23 @@ class Engine {
   virtual absl::StatusOr<TableDescription> UpdateTable(
       const UpdateTableRequest& request) = 0;
 
+  // ---- Item Time to Live ----
+  // Enables or disables TTL on the table, at once. ValidationException if it
+  // is already in the requested state, or when disabling names another
+  // attribute than the enabled one. Returns the specification as given.
+  virtual absl::StatusOr<TimeToLiveSpecification> UpdateTimeToLive(
+      const UpdateTimeToLiveRequest& request) = 0;
+  virtual absl::StatusOr<TimeToLiveDescription> DescribeTimeToLive(
+      const std::string& table_name) = 0;
+  // Deletes now every item of a TTL-enabled table whose TTL attribute is a
+  // Number of epoch seconds at or before the engine's clock (and less than
+  // five years before it: DynamoDB ignores older values). Each deletion is a
+  // REMOVE record with userIdentity {"type": "Service", "principalId":
+  // "dynamodb.amazonaws.com"}; an item whose TTL value changed meanwhile is
+  // left alone. Returns how many items were deleted. The background task
+  // does the same every Options::retention_interval_seconds.
+  virtual absl::StatusOr<int64_t> DeleteExpiredItems() = 0;
+
   // ---- Items ----
   virtual absl::StatusOr<WriteResult> PutItem(
       const PutItemRequest& request, const WriteOptions& options = {}) = 0;

@@ -85,6 +85,27 @@ struct ListTablesResult {
   std::optional<std::string> last_evaluated_table_name;
 };
 
+// DynamoDB's TimeToLiveSpecification.
+struct TimeToLiveSpecification {
+  bool enabled = false;
+  // The Number attribute holding each item's expiry time in epoch seconds;
+  // 1 to 255 bytes.
+  std::string attribute_name;
+};
+
+struct UpdateTimeToLiveRequest {
+  std::string table_name;
+  TimeToLiveSpecification time_to_live_specification;
+};
+
+// DynamoDB's TimeToLiveDescription. Changes take effect at once, so the
+// status is "ENABLED" or "DISABLED", never ENABLING or DISABLING.
+struct TimeToLiveDescription {
+  std::string time_to_live_status = "DISABLED";
+  // The attribute, once TTL was ever enabled.
+  std::optional<std::string> attribute_name;
+};
+
 struct UpdateTableRequest {
   std::string table_name;
   // Enable a stream (a new stream with a new label and ARN) or disable the

@@ -42,6 +42,10 @@ class MockEngine : public Engine {
               (const DeleteItemRequest&, const WriteOptions&), (override));
   MOCK_METHOD(absl::StatusOr<WriteResult>, UpdateItem,
               (const UpdateItemRequest&, const WriteOptions&), (override));
+  MOCK_METHOD(absl::StatusOr<ReadPage>, Query, (const QueryRequest&),
+              (override));
+  MOCK_METHOD(absl::StatusOr<ReadPage>, Scan, (const ScanRequest&),
+              (override));
   MOCK_METHOD(absl::StatusOr<ListStreamsResult>, ListStreams,
               (const ListStreamsRequest&), (override));
   MOCK_METHOD(absl::StatusOr<StreamDescription>, DescribeStream,
@@ -133,9 +137,10 @@ TEST_F(DispatcherTest, MalformedRequestsNeverReachTheEngine) {
 }
 
 TEST_F(DispatcherTest, UnknownOperation) {
-  absl::Status s = api_.Call("Scan", J("{}")).status();
+  absl::Status s = api_.Call("BatchGetItem", J("{}")).status();
   EXPECT_EQ(ExceptionName(s), kUnknownOperationException);
-  EXPECT_THAT(ErrorMessage(s), HasSubstr("unknown operation \"Scan\""));
+  EXPECT_THAT(ErrorMessage(s),
+              HasSubstr("unknown operation \"BatchGetItem\""));
   EXPECT_THAT(ErrorMessage(s), HasSubstr("PutItem"));
   // CLI names are not API names.
   EXPECT_EQ(ExceptionName(api_.Call("put-item", J("{}")).status()),
@@ -170,15 +175,17 @@ TEST_F(DispatcherTest, AcceptsAndConvertsPlainNlohmannJson) {
   EXPECT_EQ(plain, nlohmann::json({{"ShardIterator", "i"}}));
 }
 
-TEST(OperationNamesTest, ThirteenOperationsWithCliNames) {
+TEST(OperationNamesTest, FifteenOperationsWithCliNames) {
   std::vector<std::string> ops = JsonApi::Operations();
-  EXPECT_EQ(ops.size(), 13u);
+  EXPECT_EQ(ops.size(), 15u);
   for (const OperationInfo& info : JsonApi::OperationTable()) {
     EXPECT_EQ(JsonApi::OperationFromCliName(info.cli_name), info.name);
     EXPECT_NE(std::string(info.summary), "");
   }
   EXPECT_EQ(JsonApi::OperationFromCliName("get-shard-iterator"),
             "GetShardIterator");
+  EXPECT_EQ(JsonApi::OperationFromCliName("query"), "Query");
+  EXPECT_EQ(JsonApi::OperationFromCliName("scan"), "Scan");
   EXPECT_EQ(JsonApi::OperationFromCliName("GetShardIterator"), std::nullopt);
 }
 

@@ -49,18 +49,19 @@ Item Doc() {
           {"status", V::S("active")},
           {"count", V::N("42")},
           {"tags", V::SS({"a", "b", "x"})},
-          {"doc", V::M({{"list", V::L({V::N("1"), V::N("2"), V::N("3")})},
-                        {"inner", V::M({{"x", V::S("y")}})}})}};
+          {"doc", V::M({{"prev", V::L({V::N("0"), V::N("9")})},
+                        {"lst", V::L({V::N("1"), V::N("2"), V::N("3")})},
+                        {"deep", V::M({{"x", V::S("y")}})}})}};
 }
 
 constexpr char kSimpleCondition[] = "attribute_not_exists(pk)";
 constexpr char kComplexCondition[] =
     "#st = :s AND (#c BETWEEN :lo AND :hi OR #c > :limit) AND "
-    "begins_with(sk, :pre) AND NOT contains(tags, :s) AND size(doc.list) < "
+    "begins_with(sk, :pre) AND NOT contains(tags, :s) AND size(doc.lst) < "
     ":limit";
 constexpr char kUpdate[] =
-    "SET #c = #c + :one, doc.list = list_append(doc.list, :list), "
-    "doc.inner.z = if_not_exists(doc.inner.z, :one) REMOVE doc.list[0] "
+    "SET #c = #c + :one, doc.lst = list_append(doc.lst, :list), "
+    "doc.deep.z = if_not_exists(doc.deep.z, :one) REMOVE doc.prev[0] "
     "ADD tags :tags";
 
 void ParseCondition(benchmark::State& state, const char* text) {
@@ -107,6 +108,7 @@ void BM_CompileUpdateRequest(benchmark::State& state) {
   p.values = &values;
   for (auto _ : state) {
     auto c = CompileExpressions(p);
+    if (!c.ok()) state.SkipWithError("compile failed");
     benchmark::DoNotOptimize(c);
   }
 }
@@ -145,7 +147,7 @@ void BM_ProjectItem(benchmark::State& state) {
   ExpressionAttributes a;
   a.names = &Names();
   const auto paths =
-      *ParseProjectionExpression("#st, doc.list[1], doc.inner.x", &a);
+      *ParseProjectionExpression("#st, doc.lst[1], doc.deep.x", &a);
   const Item item = Doc();
   for (auto _ : state) benchmark::DoNotOptimize(ProjectItem(item, paths));
 }
@@ -164,14 +166,14 @@ class QueryFixture {
     options.retention_interval_seconds = 0;
     engine_ = *Engine::Open(options, dir_.string());
     CreateTableRequest t;
-    t.table_name = "q";
+    t.table_name = "bench_q";
     t.key_schema = {{"pk", KeyType::kHash}, {"sk", KeyType::kRange}};
     t.attribute_definitions = {{"pk", ScalarAttributeType::kS},
                                {"sk", ScalarAttributeType::kN}};
     (void)engine_->CreateTable(t);  // fresh directory: cannot fail
     for (int i = 0; i < 10000; ++i) {
       PutItemRequest put;
-      put.table_name = "q";
+      put.table_name = "bench_q";
       put.item = {{"pk", V::S("p")},
                   {"sk", V::N(std::to_string(i))},
                   {"even", V::Bool(i % 2 == 0)},
@@ -197,7 +199,7 @@ QueryFixture& Fixture() {
 
 void BM_QueryPage(benchmark::State& state) {
   QueryRequest r;
-  r.table_name = "q";
+  r.table_name = "bench_q";
   r.key_condition_expression = "pk = :p";
   ExpressionAttributeValues values = {{":p", V::S("p")}};
   if (state.range(1) != 0) {

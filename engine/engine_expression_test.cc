@@ -58,19 +58,25 @@ class ExpressionEngineTest : public EngineTest {
 TEST_F(ExpressionEngineTest, NestedUpdateWritesOneRecord) {
   auto r = Update(
       "SET doc.lst[1] = doc.lst[1] + :d, doc.deep.z = :z, n = n - :d "
-      "REMOVE doc.lst[0] ADD tags :t DELETE doc.nothing :t",
+      "REMOVE doc.deep.x ADD tags :t DELETE doc.nothing :t",
       {{":d", N("5")}, {":z", V::L({})}, {":t", V::SS({"c"})}}, std::nullopt,
       ReturnValue::kUpdatedNew);
   ASSERT_TRUE(r.ok()) << r.status();
   Item want = Doc();
   want["n"] = N("5");
   want["tags"] = V::SS({"a", "b", "c"});
-  want["doc"] = V::M({{"lst", V::L({N("7"), N("3")})},
-                      {"deep", V::M({{"x", S("y")}, {"z", V::L({})}})}});
+  want["doc"] = V::M({{"lst", V::L({N("1"), N("7"), N("3")})},
+                      {"deep", V::M({{"z", V::L({})}})}});
   EXPECT_EQ(Current(), want);
+  // UPDATED_NEW: only the updated paths, nested inside their containers;
+  // removed paths are gone.
   ASSERT_TRUE(r->attributes.has_value());
-  EXPECT_EQ(r->attributes->count("doc"), 1u);
-  EXPECT_EQ(r->attributes->count("pk"), 0u);
+  Item updated_new = {
+      {"n", N("5")},
+      {"tags", V::SS({"a", "b", "c"})},
+      {"doc", V::M({{"lst", V::L({N("7")})},
+                    {"deep", V::M({{"z", V::L({})}})}})}};
+  EXPECT_EQ(*r->attributes, updated_new);
   auto records = ReadAll(LatestStreamArn("tbl"));
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[1].event_name, EventName::kModify);

@@ -330,6 +330,28 @@ TEST_F(ExpressionTest, ArithmeticAtThirtyEightDigits) {
   EXPECT_FALSE(precise.ok());
 }
 
+TEST_F(ExpressionTest, ArithmeticIsExactDecimal) {
+  values_[":a"] = N("0.1");
+  values_[":b"] = N("0.2");
+  values_[":c"] = N("-12345678901234567890.123456789012345678");
+  values_[":top"] = N("9.9999999999999999999999999999999999999E+125");
+  values_[":tiny"] = N("1E-130");
+  Item item = {{"pk", S("k")}};
+  auto r = Apply("SET x = :a + :b, y = :c - :c, z = :c + :c", item);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->at("x"), N("0.3"));
+  EXPECT_EQ(r->at("y"), N("0"));
+  EXPECT_EQ(r->at("z"), N("-24691357802469135780.246913578024691356"));
+  // 1E-130 - 0.1 needs 130 digits: refused, not rounded.
+  auto wide = Apply("SET w = :tiny - :a", item);
+  EXPECT_THAT(wide.status().message(), HasSubstr("38 significant digits"));
+  auto overflow = Apply("SET x = :top + :top", item);
+  EXPECT_THAT(overflow.status().message(), HasSubstr("Number overflow"));
+  auto negative = Apply("SET x = :zero - :top - :top", item);
+  EXPECT_FALSE(negative.ok());  // syntax: one operator per SET value
+  EXPECT_THAT(negative.status().message(), HasSubstr("Syntax error"));
+}
+
 TEST_F(ExpressionTest, RemoveAttributesAndListElements) {
   Item item = {{"pk", S("k")},
                {"a", V::L({N("2"), N("3"), N("4"), N("5")})},

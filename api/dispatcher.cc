@@ -155,7 +155,8 @@ const std::vector<Operation>& AllOperations() {
         "create or replace an item (ConditionExpression or Expected, "
         "ReturnValues)"},
        PutItem},
-      {{"GetItem", "get-item", "read an item by its key (ProjectionExpression or AttributesToGet)"},
+      {{"GetItem", "get-item",
+        "read an item by its key (ProjectionExpression or AttributesToGet)"},
        GetItem},
       {{"UpdateItem", "update-item",
         "change attributes of an item (UpdateExpression or AttributeUpdates)"},

@@ -44,8 +44,7 @@ class MockEngine : public Engine {
               (const UpdateItemRequest&, const WriteOptions&), (override));
   MOCK_METHOD(absl::StatusOr<ReadPage>, Query, (const QueryRequest&),
               (override));
-  MOCK_METHOD(absl::StatusOr<ReadPage>, Scan, (const ScanRequest&),
-              (override));
+  MOCK_METHOD(absl::StatusOr<ReadPage>, Scan, (const ScanRequest&), (override));
   MOCK_METHOD(absl::StatusOr<ListStreamsResult>, ListStreams,
               (const ListStreamsRequest&), (override));
   MOCK_METHOD(absl::StatusOr<StreamDescription>, DescribeStream,
@@ -139,8 +138,7 @@ TEST_F(DispatcherTest, MalformedRequestsNeverReachTheEngine) {
 TEST_F(DispatcherTest, UnknownOperation) {
   absl::Status s = api_.Call("BatchGetItem", J("{}")).status();
   EXPECT_EQ(ExceptionName(s), kUnknownOperationException);
-  EXPECT_THAT(ErrorMessage(s),
-              HasSubstr("unknown operation \"BatchGetItem\""));
+  EXPECT_THAT(ErrorMessage(s), HasSubstr("unknown operation \"BatchGetItem\""));
   EXPECT_THAT(ErrorMessage(s), HasSubstr("PutItem"));
   // CLI names are not API names.
   EXPECT_EQ(ExceptionName(api_.Call("put-item", J("{}")).status()),

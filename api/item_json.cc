@@ -174,13 +174,13 @@ absl::StatusOr<ExpressionPlaceholders> ParsePlaceholders(
 absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(json, "PutItemRequest", "",
-                        {"TableName", "Item", "Expected", "ConditionalOperator",
-                         "ReturnValues", "ReturnConsumedCapacity",
-                         "ReturnItemCollectionMetrics", "ConditionExpression",
-                         "ExpressionAttributeNames",
-                         "ExpressionAttributeValues"},
-                        {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+      ObjectReader::New(
+          json, "PutItemRequest", "",
+          {"TableName", "Item", "Expected", "ConditionalOperator",
+           "ReturnValues", "ReturnConsumedCapacity",
+           "ReturnItemCollectionMetrics", "ConditionExpression",
+           "ExpressionAttributeNames", "ExpressionAttributeValues"},
+          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   PutItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
                                r.OptionalString("ConditionExpression"));
@@ -242,13 +242,13 @@ absl::StatusOr<GetItemRequest> ParseGetItemRequest(const Json& json) {
 absl::StatusOr<DeleteItemRequest> ParseDeleteItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(json, "DeleteItemRequest", "",
-                        {"TableName", "Key", "Expected", "ConditionalOperator",
-                         "ReturnValues", "ReturnConsumedCapacity",
-                         "ReturnItemCollectionMetrics", "ConditionExpression",
-                         "ExpressionAttributeNames",
-                         "ExpressionAttributeValues"},
-                        {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+      ObjectReader::New(
+          json, "DeleteItemRequest", "",
+          {"TableName", "Key", "Expected", "ConditionalOperator",
+           "ReturnValues", "ReturnConsumedCapacity",
+           "ReturnItemCollectionMetrics", "ConditionExpression",
+           "ExpressionAttributeNames", "ExpressionAttributeValues"},
+          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   DeleteItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
                                r.OptionalString("ConditionExpression"));

@@ -396,8 +396,7 @@ TEST(StreamRequestTest, ParsesShardIteratorAndRecords) {
                kSerializationException, "");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardId":"s","ShardIteratorType":"SOMETIME"})")),
-               kValidationException,
-               "Value 'SOMETIME' at 'shardIteratorType'");
+               kValidationException, "Value 'SOMETIME' at 'shardIteratorType'");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardIteratorType":"LATEST"})")),
                kValidationException, "Value null at 'shardId'");

@@ -32,10 +32,10 @@ using V = AttributeValue;
 
 const std::map<std::string, AttributeValue>& Values() {
   static const auto* values = new std::map<std::string, AttributeValue>{
-      {":one", V::N("1")},        {":limit", V::N("100")},
-      {":s", V::S("active")},     {":pre", V::S("ord#")},
+      {":one", V::N("1")},          {":limit", V::N("100")},
+      {":s", V::S("active")},       {":pre", V::S("ord#")},
       {":list", V::L({V::N("7")})}, {":tags", V::SS({"x", "y"})},
-      {":lo", V::N("10")},        {":hi", V::N("20")}};
+      {":lo", V::N("10")},          {":hi", V::N("20")}};
   return *values;
 }
 const std::map<std::string, std::string>& Names() {

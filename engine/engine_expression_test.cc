@@ -71,11 +71,10 @@ TEST_F(ExpressionEngineTest, NestedUpdateWritesOneRecord) {
   // UPDATED_NEW: only the updated paths, nested inside their containers;
   // removed paths are gone.
   ASSERT_TRUE(r->attributes.has_value());
-  Item updated_new = {
-      {"n", N("5")},
-      {"tags", V::SS({"a", "b", "c"})},
-      {"doc", V::M({{"lst", V::L({N("7")})},
-                    {"deep", V::M({{"z", V::L({})}})}})}};
+  Item updated_new = {{"n", N("5")},
+                      {"tags", V::SS({"a", "b", "c"})},
+                      {"doc", V::M({{"lst", V::L({N("7")})},
+                                    {"deep", V::M({{"z", V::L({})}})}})}};
   EXPECT_EQ(*r->attributes, updated_new);
   auto records = ReadAll(LatestStreamArn("tbl"));
   ASSERT_EQ(records.size(), 2u);
@@ -83,8 +82,8 @@ TEST_F(ExpressionEngineTest, NestedUpdateWritesOneRecord) {
 }
 
 TEST_F(ExpressionEngineTest, ConditionExpressionGuardsWrites) {
-  auto failed = Update("SET n = :v", {{":v", N("1")}, {":limit", N("5")}},
-                       "n < :limit");
+  auto failed =
+      Update("SET n = :v", {{":v", N("1")}, {":limit", N("5")}}, "n < :limit");
   EXPECT_TRUE(IsConditionalCheckFailed(failed.status())) << failed.status();
   auto ok = Update("SET n = :v", {{":v", N("1")}, {":limit", N("50")}},
                    "n < :limit AND attribute_exists(doc.deep.x)");
@@ -148,15 +147,20 @@ TEST_F(ExpressionEngineTest, BadInputWritesNothing) {
   } cases[] = {
       {"ADD doc.deep.x :one", {{":one", N("1")}}, "incorrect data type"},
       {"SET n = n + :l", {{":l", V::L({})}}, "operand type: L"},
-      {"SET doc.lst = doc.lst + :one", {{":one", N("1")}},
+      {"SET doc.lst = doc.lst + :one",
+       {{":one", N("1")}},
        "incorrect data type"},
-      {"SET n = :one, doc.lst[0] = :one REMOVE doc", {{":one", N("1")}},
+      {"SET n = :one, doc.lst[0] = :one REMOVE doc",
+       {{":one", N("1")}},
        "Two document paths overlap"},
-      {"SET doc.lst[0] = :one REMOVE doc.lst.x", {{":one", N("1")}},
+      {"SET doc.lst[0] = :one REMOVE doc.lst.x",
+       {{":one", N("1")}},
        "Two document paths conflict"},
-      {"SET doc.nothing.deeper = :one", {{":one", N("1")}},
+      {"SET doc.nothing.deeper = :one",
+       {{":one", N("1")}},
        "document path provided in the update expression is invalid"},
-      {"SET n = :one", {{":one", N("1")}, {":extra", N("2")}},
+      {"SET n = :one",
+       {{":one", N("1")}, {":extra", N("2")}},
        "unused in expressions: keys: {:extra}"},
       {"SET n = :missing", {{":one", N("1")}}, "attribute value: :missing"},
       {"SET pk = :one", {{":one", N("1")}}, "part of the key"},
@@ -164,7 +168,8 @@ TEST_F(ExpressionEngineTest, BadInputWritesNothing) {
       {"SET n = n + :big",
        {{":big", N("99999999999999999999999999999999999999")}},
        "38 significant digits"},
-      {"SET n = :one SET m = :one", {{":one", N("1")}},
+      {"SET n = :one SET m = :one",
+       {{":one", N("1")}},
        "section can only be used once"},
       {"SET n = :one", {{":one", N("1e999")}}, "contains invalid value"},
   };

@@ -75,8 +75,8 @@ absl::StatusOr<std::optional<Item>> PrepareStartKey(
   absl::Status s = CanonicalizeItem(&canonical);
   if (s.ok()) s = ValidateKey(schema, canonical, KeyCheck::kKeyOnly);
   if (!s.ok()) {
-    return ValidationError(absl::StrCat("The provided starting key is invalid: ",
-                                        ErrorMessage(s)));
+    return ValidationError(absl::StrCat(
+        "The provided starting key is invalid: ", ErrorMessage(s)));
   }
   return std::optional<Item>(std::move(canonical));
 }
@@ -110,7 +110,8 @@ class PageBuilder {
     last_key_ = ExtractKey(schema_, item);
     bool keep = true;
     if (plan_.filter) {
-      TABLESTREAM_ASSIGN_OR_RETURN(keep, EvaluateCondition(*plan_.filter, &item));
+      TABLESTREAM_ASSIGN_OR_RETURN(keep,
+                                   EvaluateCondition(*plan_.filter, &item));
     }
     if (keep) {
       ++page_.count;

@@ -92,14 +92,19 @@ TEST_F(QueryTest, PaginationMatchesModel) {
       const std::string sk = RandomSortKey(rng);
       const int v = static_cast<int>(rng() % 10);
       model[pk][sk] = v;
-      ASSERT_TRUE(Put("qtab", {{"pk", S(pk)},
-                            {"sk", S(sk)},
-                            {"v", N(std::to_string(v))}})
-                      .ok());
+      ASSERT_TRUE(
+          Put("qtab",
+              {{"pk", S(pk)}, {"sk", S(sk)}, {"v", N(std::to_string(v))}})
+              .ok());
     }
   }
-  const char* kOps[] = {"",   "sk = :a", "sk < :a", "sk <= :a", "sk > :a",
-                        "sk >= :a", "sk BETWEEN :a AND :b",
+  const char* kOps[] = {"",
+                        "sk = :a",
+                        "sk < :a",
+                        "sk <= :a",
+                        "sk > :a",
+                        "sk >= :a",
+                        "sk BETWEEN :a AND :b",
                         "begins_with(sk, :a)"};
   for (int round = 0; round < 300; ++round) {
     const std::string pk = "p" + std::to_string(rng() % 5);  // p4 is empty
@@ -129,13 +134,27 @@ TEST_F(QueryTest, PaginationMatchesModel) {
     for (const auto& [sk, v] : model[pk]) {
       bool in = true;
       switch (op) {
-        case 1: in = sk == a; break;
-        case 2: in = sk < a; break;
-        case 3: in = sk <= a; break;
-        case 4: in = sk > a; break;
-        case 5: in = sk >= a; break;
-        case 6: in = sk >= a && sk <= b; break;
-        case 7: in = sk.compare(0, a.size(), a) == 0; break;
+        case 1:
+          in = sk == a;
+          break;
+        case 2:
+          in = sk < a;
+          break;
+        case 3:
+          in = sk <= a;
+          break;
+        case 4:
+          in = sk > a;
+          break;
+        case 5:
+          in = sk >= a;
+          break;
+        case 6:
+          in = sk >= a && sk <= b;
+          break;
+        case 7:
+          in = sk.compare(0, a.size(), a) == 0;
+          break;
       }
       if (in && (!filter || v < f)) want.push_back(sk);
     }
@@ -160,9 +179,8 @@ TEST_F(QueryTest, NumericSortKeysAndSelect) {
   QueryRequest r;
   r.table_name = "ntab";
   r.key_condition_expression = "pk = :p AND sk BETWEEN :lo AND :hi";
-  r.placeholders.values =
-      ExpressionAttributeValues{{":p", S("p")}, {":lo", N("-1.5")},
-                                {":hi", N("10")}};
+  r.placeholders.values = ExpressionAttributeValues{
+      {":p", S("p")}, {":lo", N("-1.5")}, {":hi", N("10")}};
   std::vector<std::string> got;
   for (const Item& item : QueryAll(r)) got.push_back(item.at("x").scalar());
   EXPECT_EQ(got, (std::vector<std::string>{"-1.5", "0", "0.25", "2", "10"}));
@@ -185,7 +203,8 @@ TEST_F(QueryTest, NumericSortKeysAndSelect) {
   auto first = engine_->Query(r);
   ASSERT_TRUE(first.ok());
   ASSERT_TRUE(first->last_evaluated_key.has_value());
-  EXPECT_EQ(*first->last_evaluated_key, (Item{{"pk", S("p")}, {"sk", N("10")}}));
+  EXPECT_EQ(*first->last_evaluated_key,
+            (Item{{"pk", S("p")}, {"sk", N("10")}}));
   r.exclusive_start_key = first->last_evaluated_key;
   auto last = engine_->Query(r);
   ASSERT_TRUE(last.ok());
@@ -197,8 +216,8 @@ TEST_F(QueryTest, FilterCountsAfterTheRead) {
   CreateTable("ftab", std::nullopt, ScalarAttributeType::kN);
   for (int i = 0; i < 10; ++i) {
     ASSERT_TRUE(Put("ftab", {{"pk", S("p")},
-                          {"sk", N(std::to_string(i))},
-                          {"even", V::Bool(i % 2 == 0)}})
+                             {"sk", N(std::to_string(i))},
+                             {"even", V::Bool(i % 2 == 0)}})
                     .ok());
   }
   QueryRequest r;
@@ -220,8 +239,8 @@ TEST_F(QueryTest, PageStopsAtOneMegabyte) {
   const std::string payload(100 * 1024, 'x');
   for (int i = 0; i < 15; ++i) {
     ASSERT_TRUE(Put("bigtab", {{"pk", S("p")},
-                            {"sk", N(std::to_string(i))},
-                            {"blob", S(payload)}})
+                               {"sk", N(std::to_string(i))},
+                               {"blob", S(payload)}})
                     .ok());
   }
   QueryRequest q;
@@ -257,8 +276,8 @@ TEST_F(QueryTest, ScanPagesAndSegmentsCoverTheTableOnce) {
     int sk = static_cast<int>(rng() % 1000);
     model.insert({pk, sk});
     ASSERT_TRUE(Put("stab", {{"pk", S(pk)},
-                          {"sk", N(std::to_string(sk))},
-                          {"odd", N(std::to_string(sk % 2))}})
+                             {"sk", N(std::to_string(sk))},
+                             {"odd", N(std::to_string(sk % 2))}})
                     .ok());
   }
   auto keys = [](const std::vector<Item>& items) {
@@ -326,9 +345,11 @@ TEST_F(QueryTest, BadRequests) {
   EXPECT_THAT(query_error(select), HasSubstr("COUNT"));
   QueryRequest start = r;
   start.exclusive_start_key = Item{{"pk", S("p")}};
-  EXPECT_THAT(query_error(start), HasSubstr("The provided starting key is invalid"));
+  EXPECT_THAT(query_error(start),
+              HasSubstr("The provided starting key is invalid"));
   start.exclusive_start_key = Item{{"pk", S("other")}, {"sk", S("x")}};
-  EXPECT_THAT(query_error(start), HasSubstr("The provided starting key is invalid"));
+  EXPECT_THAT(query_error(start),
+              HasSubstr("The provided starting key is invalid"));
   QueryRequest or_key = r;
   or_key.key_condition_expression = "pk = :p OR pk = :p";
   EXPECT_THAT(query_error(or_key), HasSubstr("Invalid operator"));

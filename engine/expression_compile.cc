@@ -98,9 +98,9 @@ absl::StatusOr<CompiledExpressions> CompileExpressions(
       }
       absl::StatusOr<AttributeValue> canonical = CanonicalizeValue(value);
       if (!canonical.ok()) {
-        return ValidationError(absl::StrCat(
-            "ExpressionAttributeValues contains invalid value: ",
-            ErrorMessage(canonical.status()), " for key ", key));
+        return ValidationError(
+            absl::StrCat("ExpressionAttributeValues contains invalid value: ",
+                         ErrorMessage(canonical.status()), " for key ", key));
       }
       values.emplace(key, *std::move(canonical));
     }
@@ -126,8 +126,8 @@ absl::StatusOr<CompiledExpressions> CompileExpressions(
   }
   if (p.filter) {
     TABLESTREAM_ASSIGN_OR_RETURN(
-        out.filter, ParseConditionExpression(*p.filter, "FilterExpression",
-                                             &attributes));
+        out.filter,
+        ParseConditionExpression(*p.filter, "FilterExpression", &attributes));
   }
   if (p.projection) {
     TABLESTREAM_ASSIGN_OR_RETURN(
@@ -138,8 +138,8 @@ absl::StatusOr<CompiledExpressions> CompileExpressions(
                                             "ExpressionAttributeNames"));
   }
   if (has_values) {
-    TABLESTREAM_RETURN_IF_ERROR(
-        CheckUnused(values, attributes.used_values, "ExpressionAttributeValues"));
+    TABLESTREAM_RETURN_IF_ERROR(CheckUnused(values, attributes.used_values,
+                                            "ExpressionAttributeValues"));
   }
   return out;
 }

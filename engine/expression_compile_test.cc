@@ -25,8 +25,8 @@ std::string Error(const ExpressionParameters& p) {
 
 TEST(ExpressionCompileTest, CompilesEveryExpressionKind) {
   Names names = std::map<std::string, std::string>{{"#a", "a"}};
-  Values values = std::map<std::string, AttributeValue>{
-      {":v", AttributeValue::N("1.50")}};
+  Values values =
+      std::map<std::string, AttributeValue>{{":v", AttributeValue::N("1.50")}};
   ExpressionParameters p;
   p.update = "SET #a = :v";
   p.condition = "attribute_not_exists(b)";

@@ -153,7 +153,7 @@ Condition Parser::FunctionCondition(Term term) {
       return Condition::True();
     }
     const AttributeValue& t = term.args[1].value;
-    static const char* const kTypes[] = {"S", "N",  "B",  "BOOL", "NULL",
+    static const char* const kTypes[] = {"S", "N", "B",  "BOOL", "NULL",
                                          "M", "L", "SS", "NS",   "BS"};
     if (t.type() != AttributeType::kS) {
       Semantic(absl::StrCat(
@@ -162,9 +162,9 @@ Condition Parser::FunctionCondition(Term term) {
           AttributeTypeName(t.type())));
     } else if (std::find(std::begin(kTypes), std::end(kTypes), t.scalar()) ==
                std::end(kTypes)) {
-      Semantic(absl::StrCat(
-          "Invalid attribute type name found; type: ", t.scalar(),
-          ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }"));
+      Semantic(
+          absl::StrCat("Invalid attribute type name found; type: ", t.scalar(),
+                       ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }"));
     }
     return Condition::AttributeTypeIs(term.args[0].path, t);
   }
@@ -209,8 +209,8 @@ absl::StatusOr<Condition> Parser::Primary() {
   }
   TABLESTREAM_ASSIGN_OR_RETURN(Term left, ParseTerm());
   static const std::pair<std::string_view, CompareOp> kComparators[] = {
-      {"=", CompareOp::kEq}, {"<>", CompareOp::kNe}, {"<", CompareOp::kLt},
-      {"<=", CompareOp::kLe}, {">", CompareOp::kGt}, {">=", CompareOp::kGe}};
+      {"=", CompareOp::kEq},  {"<>", CompareOp::kNe}, {"<", CompareOp::kLt},
+      {"<=", CompareOp::kLe}, {">", CompareOp::kGt},  {">=", CompareOp::kGe}};
   for (const auto& [text, op] : kComparators) {
     if (!IsPunct(text)) continue;
     ++pos_;
@@ -251,8 +251,7 @@ absl::StatusOr<Condition> Parser::Primary() {
     Operand x = ToOperand(std::move(terms[0]), "BETWEEN");
     Operand lo_op = ToOperand(std::move(terms[1]), "BETWEEN");
     Operand hi_op = ToOperand(std::move(terms[2]), "BETWEEN");
-    return Condition::Between(std::move(x), std::move(lo_op),
-                                           std::move(hi_op));
+    return Condition::Between(std::move(x), std::move(lo_op), std::move(hi_op));
   }
   if (IsKeyword("IN")) {
     ++pos_;

@@ -16,9 +16,7 @@ bool IsNameStart(char c) {
 }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 }  // namespace
 
@@ -50,7 +48,8 @@ absl::StatusOr<std::vector<ExpressionToken>> TokenizeExpression(
     } else if (c == '>') {
       ++i;
       if (i < text.size() && text[i] == '=') ++i;
-    } else if (std::string_view("=()[],.+-").find(c) != std::string_view::npos) {
+    } else if (std::string_view("=()[],.+-").find(c) !=
+               std::string_view::npos) {
       ++i;
     } else {
       kind = Kind::kEnd;  // not in the language

@@ -66,8 +66,8 @@ absl::StatusOr<DocumentPath> Parser::Path() {
         index = index * 10 + static_cast<size_t>(c - '0');
       }
       if (too_big) {
-        Semantic(absl::StrCat("List index is too large; index: ",
-                              AsAbsl(digits)));
+        Semantic(
+            absl::StrCat("List index is too large; index: ", AsAbsl(digits)));
       }
       ++pos_;
       TABLESTREAM_RETURN_IF_ERROR(Expect("]"));
@@ -113,8 +113,8 @@ absl::StatusOr<Term> Parser::ParseTerm() {
     term.type = Term::Type::kCall;
     term.function = std::string(t.text);
     if (!IsKnownFunction(term.function)) {
-      Semantic(absl::StrCat("Invalid function name; function: ",
-                            term.function));
+      Semantic(
+          absl::StrCat("Invalid function name; function: ", term.function));
     }
     pos_ += 2;
     while (true) {

@@ -87,10 +87,9 @@ class Parser {
   absl::Status SyntaxError() const {
     const ExpressionToken& t = Peek();
     std::string_view near = NearText(text_, tokens_, pos_);
-    return Invalid(absl::StrCat(
-        "Syntax error; token: \"",
-        t.kind == Kind::kEnd ? "<EOF>" : AsAbsl(t.text), "\", near: \"",
-        AsAbsl(near), "\""));
+    return Invalid(absl::StrCat("Syntax error; token: \"",
+                                t.kind == Kind::kEnd ? "<EOF>" : AsAbsl(t.text),
+                                "\", near: \"", AsAbsl(near), "\""));
   }
   absl::Status Invalid(std::string_view message) const {
     return ValidationError(

@@ -26,11 +26,16 @@ V S(const char* s) { return V::S(s); }
 class ExpressionTest : public ::testing::Test {
  protected:
   ExpressionTest() {
-    values_ = {{":one", N("1")},          {":two", N("2")},
-               {":three", N("3")},        {":s", S("abc")},
-               {":pre", S("ab")},         {":list", V::L({N("7")})},
-               {":ss", V::SS({"x"})},     {":type_n", S("N")},
-               {":type_bad", S("INT")},   {":zero", N("0")},
+    values_ = {{":one", N("1")},
+               {":two", N("2")},
+               {":three", N("3")},
+               {":s", S("abc")},
+               {":pre", S("ab")},
+               {":list", V::L({N("7")})},
+               {":ss", V::SS({"x"})},
+               {":type_n", S("N")},
+               {":type_bad", S("INT")},
+               {":zero", N("0")},
                {":big", N("99999999999999999999999999999999999999")}};
     names_ = {{"#n", "name"}, {"#k", "key.with.dots"}, {"#size", "size"}};
   }
@@ -165,7 +170,8 @@ TEST_F(ExpressionTest, EveryFunction) {
   EXPECT_FALSE(Eval("begins_with(n, :pre)", item));
   EXPECT_TRUE(Eval("contains(s, :pre)", item));
   EXPECT_TRUE(Eval("contains(l, :list)", {{"l", V::L({V::L({N("7")})})}}));
-  EXPECT_TRUE(Eval("contains(ss, #n)", {{"ss", V::SS({"q"})}, {"name", S("q")}}));
+  EXPECT_TRUE(
+      Eval("contains(ss, #n)", {{"ss", V::SS({"q"})}, {"name", S("q")}}));
   EXPECT_TRUE(Eval("size(s) = :zero OR size(s) > :three", item));
   EXPECT_TRUE(Eval("size(l) = :two", item));
   EXPECT_TRUE(Eval("size(ss) BETWEEN :one AND :two", item));
@@ -319,8 +325,7 @@ TEST_F(ExpressionTest, ArithmeticAtThirtyEightDigits) {
   EXPECT_EQ(r->at("n"), N("99999999999999999999999999999999999999"));
   auto over = Apply("SET n = n + :big", *r);
   ASSERT_FALSE(over.ok());
-  EXPECT_THAT(over.status().message(),
-              HasSubstr("38 significant digits"));
+  EXPECT_THAT(over.status().message(), HasSubstr("38 significant digits"));
   auto down = Apply("SET n = n - :big", *r);
   ASSERT_TRUE(down.ok()) << down.status();
   EXPECT_EQ(down->at("n"), N("0"));
@@ -462,8 +467,7 @@ TEST_F(ExpressionTest, UpdateErrors) {
   EXPECT_THAT(UpdError("UPSERT a = :one"), HasSubstr("token: \"UPSERT\""));
   EXPECT_THAT(UpdError("SET a :one"), HasSubstr("token: \":one\""));
   EXPECT_THAT(UpdError("ADD a b"), HasSubstr("token: \"b\""));
-  EXPECT_THAT(UpdError("SET name = :one"),
-              HasSubstr("reserved keyword: name"));
+  EXPECT_THAT(UpdError("SET name = :one"), HasSubstr("reserved keyword: name"));
   EXPECT_TRUE(Upd("set a = :one remove b add c :one delete d :ss").ok());
 }
 

@@ -83,8 +83,7 @@ ValueExpr Parser::ToValueExpr(Term term) {
   }
   if (IsKnownFunction(f)) {
     Semantic(absl::StrCat(
-        "The function is not allowed in an update expression; function: ",
-        f));
+        "The function is not allowed in an update expression; function: ", f));
   }
   return ValueExpr();
 }
@@ -96,13 +95,12 @@ absl::StatusOr<ValueExpr> Parser::SetValue() {
   ++pos_;
   TABLESTREAM_ASSIGN_OR_RETURN(Term right, ParseTerm());
   for (const Term* t : {&left, &right}) {
-    if (t->type == Term::Type::kValue &&
-        t->value.type() != AttributeType::kN) {
+    if (t->type == Term::Type::kValue && t->value.type() != AttributeType::kN) {
       Semantic(absl::StrCat(
           "Incorrect operand type for operator or function; operator or "
           "function: ",
-          plus ? "+" : "-", ", operand type: ",
-          AttributeTypeName(t->value.type())));
+          plus ? "+" : "-",
+          ", operand type: ", AttributeTypeName(t->value.type())));
     }
   }
   ValueExpr a = ToValueExpr(std::move(left));

@@ -18,9 +18,8 @@ namespace {
 using SortOp = KeyCondition::SortOp;
 
 absl::Status InvalidOperator(std::string_view op) {
-  return ValidationError(
-      absl::StrCat("Invalid operator used in KeyConditionExpression: ",
-                   std::string(op)));
+  return ValidationError(absl::StrCat(
+      "Invalid operator used in KeyConditionExpression: ", std::string(op)));
 }
 
 // One condition on one key attribute.
@@ -70,10 +69,14 @@ absl::StatusOr<KeyTerm> ReduceTerm(const Condition& c) {
       TABLESTREAM_ASSIGN_OR_RETURN(term.lo, KeyValue(value));
       CompareOp op = c.op;
       if (flipped) {
-        if (op == CompareOp::kLt) op = CompareOp::kGt;
-        else if (op == CompareOp::kLe) op = CompareOp::kGe;
-        else if (op == CompareOp::kGt) op = CompareOp::kLt;
-        else if (op == CompareOp::kGe) op = CompareOp::kLe;
+        if (op == CompareOp::kLt)
+          op = CompareOp::kGt;
+        else if (op == CompareOp::kLe)
+          op = CompareOp::kGe;
+        else if (op == CompareOp::kGt)
+          op = CompareOp::kLt;
+        else if (op == CompareOp::kGe)
+          op = CompareOp::kLe;
       }
       static const SortOp kOps[] = {SortOp::kEq, SortOp::kNone, SortOp::kLt,
                                     SortOp::kLe, SortOp::kGt,   SortOp::kGe};

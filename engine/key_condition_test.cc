@@ -20,7 +20,9 @@ class KeyConditionTest : public ::testing::Test {
     schema_.partition_name = "pk";
     schema_.sort_name = "sk";
     schema_.sort_type = ScalarAttributeType::kS;
-    values_ = {{":p", V::S("p")}, {":a", V::S("a")}, {":b", V::S("b")},
+    values_ = {{":p", V::S("p")},
+               {":a", V::S("a")},
+               {":b", V::S("b")},
                {":n", V::N("1")}};
   }
   absl::StatusOr<KeyCondition> Reduce(const std::string& text) {
@@ -92,10 +94,8 @@ TEST_F(KeyConditionTest, Errors) {
             "Invalid operator used in KeyConditionExpression: contains");
   EXPECT_EQ(Error("pk = :p AND sk IN (:a)"),
             "Invalid operator used in KeyConditionExpression: IN");
-  EXPECT_EQ(Error("sk = :a"),
-            "Query condition missed key schema element: pk");
-  EXPECT_EQ(Error("pk = :p AND foo = :a"),
-            "Query key condition not supported");
+  EXPECT_EQ(Error("sk = :a"), "Query condition missed key schema element: pk");
+  EXPECT_EQ(Error("pk = :p AND foo = :a"), "Query key condition not supported");
   EXPECT_EQ(Error("pk = :p AND sk = :a AND sk = :b"),
             "KeyConditionExpressions must only contain one condition per key");
   EXPECT_EQ(Error("pk = :p AND pk = :p"),

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "api/item_json.h"
+#include "api/query_json.h"
 #include "api/stream_json.h"
 #include "api/table_json.h"
 #include "api/ttl_json.h"
@@ -104,6 +105,18 @@ absl::StatusOr<Json> UpdateItem(Engine& engine, const Json& json) {
   return WriteItemResponse(result);
 }
 
+absl::StatusOr<Json> Query(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(QueryRequest request, ParseQueryRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(ReadPage page, engine.Query(request));
+  return ReadPageResponse(page, request.select == Select::kCount);
+}
+
+absl::StatusOr<Json> Scan(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ScanRequest request, ParseScanRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(ReadPage page, engine.Scan(request));
+  return ReadPageResponse(page, request.select == Select::kCount);
+}
+
 absl::StatusOr<Json> ListStreams(Engine& engine, const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(ListStreamsRequest request,
                                ParseListStreamsRequest(json));
@@ -162,16 +175,26 @@ const std::vector<Operation>& AllOperations() {
         "show a table's Time to Live status and attribute"},
        DescribeTimeToLive},
       {{"PutItem", "put-item",
-        "create or replace an item (Expected conditions, ReturnValues)"},
+        "create or replace an item (ConditionExpression or Expected, "
+        "ReturnValues)"},
        PutItem},
-      {{"GetItem", "get-item", "read an item by its key (AttributesToGet)"},
+      {{"GetItem", "get-item",
+        "read an item by its key (ProjectionExpression or AttributesToGet)"},
        GetItem},
       {{"UpdateItem", "update-item",
-        "change attributes of an item (AttributeUpdates PUT/ADD/DELETE)"},
+        "change attributes of an item (UpdateExpression or AttributeUpdates)"},
        UpdateItem},
       {{"DeleteItem", "delete-item",
-        "delete an item by its key (Expected conditions)"},
+        "delete an item by its key (ConditionExpression or Expected)"},
        DeleteItem},
+      {{"Query", "query",
+        "read one partition's items in sort key order (KeyCondition-, "
+        "Filter-, ProjectionExpression, Limit, ExclusiveStartKey)"},
+       Query},
+      {{"Scan", "scan",
+        "read a table's items (FilterExpression, ProjectionExpression, Limit, "
+        "ExclusiveStartKey, Segment/TotalSegments)"},
+       Scan},
       {{"ListStreams", "list-streams", "list streams, of one table or all"},
        ListStreams},
       {{"DescribeStream", "describe-stream",

@@ -42,6 +42,9 @@ class MockEngine : public Engine {
               (const DeleteItemRequest&, const WriteOptions&), (override));
   MOCK_METHOD(absl::StatusOr<WriteResult>, UpdateItem,
               (const UpdateItemRequest&, const WriteOptions&), (override));
+  MOCK_METHOD(absl::StatusOr<ReadPage>, Query, (const QueryRequest&),
+              (override));
+  MOCK_METHOD(absl::StatusOr<ReadPage>, Scan, (const ScanRequest&), (override));
   MOCK_METHOD(absl::StatusOr<ListStreamsResult>, ListStreams,
               (const ListStreamsRequest&), (override));
   MOCK_METHOD(absl::StatusOr<StreamDescription>, DescribeStream,
@@ -138,9 +141,9 @@ TEST_F(DispatcherTest, MalformedRequestsNeverReachTheEngine) {
 }
 
 TEST_F(DispatcherTest, UnknownOperation) {
-  absl::Status s = api_.Call("Scan", J("{}")).status();
+  absl::Status s = api_.Call("BatchGetItem", J("{}")).status();
   EXPECT_EQ(ExceptionName(s), kUnknownOperationException);
-  EXPECT_THAT(ErrorMessage(s), HasSubstr("unknown operation \"Scan\""));
+  EXPECT_THAT(ErrorMessage(s), HasSubstr("unknown operation \"BatchGetItem\""));
   EXPECT_THAT(ErrorMessage(s), HasSubstr("PutItem"));
   // CLI names are not API names.
   EXPECT_EQ(ExceptionName(api_.Call("put-item", J("{}")).status()),
@@ -182,7 +185,8 @@ TEST(OperationNamesTest, EveryOperationHasACliName) {
                         "DeleteTable", "UpdateTable", "UpdateTimeToLive",
                         "DescribeTimeToLive", "PutItem", "GetItem",
                         "UpdateItem", "DeleteItem", "ListStreams",
-                        "DescribeStream", "GetShardIterator", "GetRecords"}));
+                        "DescribeStream", "GetShardIterator", "GetRecords",
+                        "Query", "Scan"}));
   EXPECT_EQ(ops.size(), JsonApi::OperationTable().size());
   for (const OperationInfo& info : JsonApi::OperationTable()) {
     EXPECT_EQ(JsonApi::OperationFromCliName(info.cli_name), info.name);
@@ -190,6 +194,8 @@ TEST(OperationNamesTest, EveryOperationHasACliName) {
   }
   EXPECT_EQ(JsonApi::OperationFromCliName("get-shard-iterator"),
             "GetShardIterator");
+  EXPECT_EQ(JsonApi::OperationFromCliName("query"), "Query");
+  EXPECT_EQ(JsonApi::OperationFromCliName("scan"), "Scan");
   EXPECT_EQ(JsonApi::OperationFromCliName("GetShardIterator"), std::nullopt);
 }
 

@@ -16,10 +16,6 @@ namespace tablestream {
 namespace api {
 namespace {
 
-constexpr std::string_view kNoExpressions =
-    "expressions are not supported yet; use the legacy parameters Expected "
-    "and ConditionalOperator (conditions), AttributeUpdates (updates) and "
-    "AttributesToGet (projections) instead";
 constexpr std::string_view kNotYet = "not supported yet";
 
 const std::vector<std::string>& ReturnValueNames() {
@@ -148,18 +144,47 @@ ParseAttributeUpdates(const ObjectReader& r) {
 
 }  // namespace
 
+absl::StatusOr<ExpressionPlaceholders> ParsePlaceholders(
+    const ObjectReader& r) {
+  ExpressionPlaceholders placeholders;
+  if (const Json* names = r.Find("ExpressionAttributeNames")) {
+    std::string path = r.PathOf("ExpressionAttributeNames");
+    if (!names->is_object()) return NotAMap(*names, path);
+    placeholders.names.emplace();
+    for (const auto& [key, name] : names->items()) {
+      TABLESTREAM_ASSIGN_OR_RETURN(
+          std::string value, ReadString(name, absl::StrCat(path, ".", key)));
+      placeholders.names->emplace(key, std::move(value));
+    }
+  }
+  if (const Json* values = r.Find("ExpressionAttributeValues")) {
+    std::string path = r.PathOf("ExpressionAttributeValues");
+    if (!values->is_object()) return NotAMap(*values, path);
+    placeholders.values.emplace();
+    for (const auto& [key, value] : values->items()) {
+      TABLESTREAM_ASSIGN_OR_RETURN(
+          AttributeValue v,
+          AttributeValueFromJson(value, absl::StrCat(path, ".", key)));
+      placeholders.values->emplace(key, std::move(v));
+    }
+  }
+  return placeholders;
+}
+
 absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(json, "PutItemRequest", "",
-                        {"TableName", "Item", "Expected", "ConditionalOperator",
-                         "ReturnValues", "ReturnConsumedCapacity",
-                         "ReturnItemCollectionMetrics"},
-                        {{"ConditionExpression", kNoExpressions},
-                         {"ExpressionAttributeNames", kNoExpressions},
-                         {"ExpressionAttributeValues", kNoExpressions},
-                         {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+      ObjectReader::New(
+          json, "PutItemRequest", "",
+          {"TableName", "Item", "Expected", "ConditionalOperator",
+           "ReturnValues", "ReturnConsumedCapacity",
+           "ReturnItemCollectionMetrics", "ConditionExpression",
+           "ExpressionAttributeNames", "ExpressionAttributeValues"},
+          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   PutItemRequest request;
+  TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
+                               r.OptionalString("ConditionExpression"));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.placeholders, ParsePlaceholders(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.table_name,
                                r.RequiredString("TableName"));
   TABLESTREAM_ASSIGN_OR_RETURN(request.item, RequiredItem(r, "Item"));
@@ -175,10 +200,12 @@ absl::StatusOr<GetItemRequest> ParseGetItemRequest(const Json& json) {
       ObjectReader r,
       ObjectReader::New(json, "GetItemRequest", "",
                         {"TableName", "Key", "AttributesToGet",
-                         "ConsistentRead", "ReturnConsumedCapacity"},
-                        {{"ProjectionExpression", kNoExpressions},
-                         {"ExpressionAttributeNames", kNoExpressions}}));
+                         "ConsistentRead", "ReturnConsumedCapacity",
+                         "ProjectionExpression", "ExpressionAttributeNames"}));
   GetItemRequest request;
+  TABLESTREAM_ASSIGN_OR_RETURN(request.projection_expression,
+                               r.OptionalString("ProjectionExpression"));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.placeholders, ParsePlaceholders(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.table_name,
                                r.RequiredString("TableName"));
   TABLESTREAM_ASSIGN_OR_RETURN(request.key, RequiredItem(r, "Key"));
@@ -215,15 +242,17 @@ absl::StatusOr<GetItemRequest> ParseGetItemRequest(const Json& json) {
 absl::StatusOr<DeleteItemRequest> ParseDeleteItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      ObjectReader::New(json, "DeleteItemRequest", "",
-                        {"TableName", "Key", "Expected", "ConditionalOperator",
-                         "ReturnValues", "ReturnConsumedCapacity",
-                         "ReturnItemCollectionMetrics"},
-                        {{"ConditionExpression", kNoExpressions},
-                         {"ExpressionAttributeNames", kNoExpressions},
-                         {"ExpressionAttributeValues", kNoExpressions},
-                         {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+      ObjectReader::New(
+          json, "DeleteItemRequest", "",
+          {"TableName", "Key", "Expected", "ConditionalOperator",
+           "ReturnValues", "ReturnConsumedCapacity",
+           "ReturnItemCollectionMetrics", "ConditionExpression",
+           "ExpressionAttributeNames", "ExpressionAttributeValues"},
+          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   DeleteItemRequest request;
+  TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
+                               r.OptionalString("ConditionExpression"));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.placeholders, ParsePlaceholders(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.table_name,
                                r.RequiredString("TableName"));
   TABLESTREAM_ASSIGN_OR_RETURN(request.key, RequiredItem(r, "Key"));
@@ -241,13 +270,16 @@ absl::StatusOr<UpdateItemRequest> ParseUpdateItemRequest(const Json& json) {
           json, "UpdateItemRequest", "",
           {"TableName", "Key", "AttributeUpdates", "Expected",
            "ConditionalOperator", "ReturnValues", "ReturnConsumedCapacity",
-           "ReturnItemCollectionMetrics"},
-          {{"UpdateExpression", kNoExpressions},
-           {"ConditionExpression", kNoExpressions},
-           {"ExpressionAttributeNames", kNoExpressions},
-           {"ExpressionAttributeValues", kNoExpressions},
-           {"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+           "ReturnItemCollectionMetrics", "UpdateExpression",
+           "ConditionExpression", "ExpressionAttributeNames",
+           "ExpressionAttributeValues"},
+          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
   UpdateItemRequest request;
+  TABLESTREAM_ASSIGN_OR_RETURN(request.update_expression,
+                               r.OptionalString("UpdateExpression"));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
+                               r.OptionalString("ConditionExpression"));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.placeholders, ParsePlaceholders(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.table_name,
                                r.RequiredString("TableName"));
   TABLESTREAM_ASSIGN_OR_RETURN(request.key, RequiredItem(r, "Key"));

@@ -9,8 +9,8 @@
 // - ReturnConsumedCapacity, ReturnItemCollectionMetrics and ConsistentRead
 //   are checked for shape and ignored (every read is consistent).
 // - The expression parameters (ConditionExpression, UpdateExpression,
-//   ProjectionExpression, ExpressionAttributeNames/Values) are refused with a
-//   ValidationException until the engine supports them.
+//   ProjectionExpression, ExpressionAttributeNames/Values) are read as they
+//   are; the engine compiles and checks them.
 // Value rules (key attributes, number syntax, sets, sizes) are the engine's.
 //
 // Responses: {"Attributes":{...}} when the write returned attributes, else
@@ -29,6 +29,10 @@
 
 namespace tablestream {
 namespace api {
+
+// ExpressionAttributeNames and ExpressionAttributeValues of `r` (each unset
+// when absent).
+absl::StatusOr<ExpressionPlaceholders> ParsePlaceholders(const ObjectReader& r);
 
 absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json);
 absl::StatusOr<GetItemRequest> ParseGetItemRequest(const Json& json);

@@ -344,6 +344,72 @@ TEST_F(JsonApiTest, EngineValidatesValuesAndLimits) {
             J("{}"));
 }
 
+// Expressions and Query / Scan through the JSON API, with AWS member names.
+TEST_F(JsonApiTest, ExpressionsQueryAndScan) {
+  Ok("CreateTable", J(R"j({"TableName": "Orders",
+      "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
+                    {"AttributeName": "sk", "KeyType": "RANGE"}],
+      "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
+                               {"AttributeName": "sk", "AttributeType": "N"}]
+  })j"));
+  for (int i = 1; i <= 5; ++i) {
+    Json put = J(R"j({"TableName": "Orders",
+        "ConditionExpression": "attribute_not_exists(pk)"})j");
+    put["Item"] = {{"pk", {{"S", "u1"}}},
+                   {"sk", {{"N", std::to_string(i)}}},
+                   {"total", {{"N", std::to_string(i * 10)}}}};
+    Ok("PutItem", put);
+  }
+  Json updated = Ok("UpdateItem", J(R"j({"TableName": "Orders",
+      "Key": {"pk": {"S": "u1"}, "sk": {"N": "1"}},
+      "UpdateExpression": "SET #t = #t + :d, tags = list_append(if_not_exists(tags, :empty), :tag)",
+      "ConditionExpression": "#t < :max",
+      "ExpressionAttributeNames": {"#t": "total"},
+      "ExpressionAttributeValues": {":d": {"N": "5"}, ":max": {"N": "100"},
+                                    ":empty": {"L": []},
+                                    ":tag": {"L": [{"S": "gift"}]}},
+      "ReturnValues": "UPDATED_NEW"})j"));
+  EXPECT_EQ(updated, J(R"j({"Attributes": {"tags": {"L": [{"S": "gift"}]},
+                                          "total": {"N": "15"}}})j"));
+
+  Json page = Ok("Query", J(R"j({"TableName": "Orders",
+      "KeyConditionExpression": "pk = :p AND sk >= :lo",
+      "FilterExpression": "#t > :min",
+      "ProjectionExpression": "sk, #t",
+      "ExpressionAttributeNames": {"#t": "total"},
+      "ExpressionAttributeValues": {":p": {"S": "u1"}, ":lo": {"N": "2"},
+                                    ":min": {"N": "20"}},
+      "ScanIndexForward": false, "Limit": 3})j"));
+  EXPECT_EQ(page, J(R"j({"Items": [{"sk": {"N": "5"}, "total": {"N": "50"}},
+                                  {"sk": {"N": "4"}, "total": {"N": "40"}},
+                                  {"sk": {"N": "3"}, "total": {"N": "30"}}],
+                        "Count": 3, "ScannedCount": 3,
+                        "LastEvaluatedKey": {"pk": {"S": "u1"},
+                                             "sk": {"N": "3"}}})j"));
+  Json count = Ok("Scan", J(R"j({"TableName": "Orders", "Select": "COUNT",
+      "Segment": 0, "TotalSegments": 1})j"));
+  EXPECT_EQ(count, J(R"j({"Count": 5, "ScannedCount": 5})j"));
+
+  absl::Status reserved = Err("Query", J(R"j({"TableName": "Orders",
+      "KeyConditionExpression": "pk = :p AND size > :n",
+      "ExpressionAttributeValues": {":p": {"S": "u1"}, ":n": {"N": "1"}}})j"));
+  EXPECT_EQ(ErrorMessage(reserved),
+            "Invalid KeyConditionExpression: Attribute name is a reserved "
+            "keyword; reserved keyword: size");
+  absl::Status unused = Err("UpdateItem", J(R"j({"TableName": "Orders",
+      "Key": {"pk": {"S": "u1"}, "sk": {"N": "1"}},
+      "UpdateExpression": "REMOVE tags",
+      "ExpressionAttributeValues": {":v": {"S": "x"}}})j"));
+  EXPECT_EQ(ErrorMessage(unused),
+            "Value provided in ExpressionAttributeValues unused in "
+            "expressions: keys: {:v}");
+  EXPECT_EQ(ExceptionName(Err("Query", J(R"j({"TableName": "Orders",
+      "KeyConditions": {}})j"))),
+            kValidationException);
+  EXPECT_THAT(ErrorMessage(Err("Query", J(R"j({"TableName": "Orders"})j"))),
+              HasSubstr("KeyConditionExpression parameter must be specified"));
+}
+
 }  // namespace
 }  // namespace api
 }  // namespace tablestream

@@ -203,12 +203,31 @@ TEST(PutItemRequestTest, RefusesMalformedRequests) {
                    "ReturnValues":"SOME"})")),
                kValidationException,
                "Value 'SOME' at 'returnValues' failed to satisfy constraint");
+  {
+    absl::StatusOr<PutItemRequest> e = ParsePutItemRequest(J(R"({
+        "TableName":"t","Item":{},
+        "ConditionExpression":"attribute_not_exists(pk) AND #a <> :b",
+        "ExpressionAttributeNames":{"#a":"a"},
+        "ExpressionAttributeValues":{":b":{"N":"1"}}})"));
+    ASSERT_TRUE(e.ok()) << e.status();
+    EXPECT_EQ(e->condition_expression, "attribute_not_exists(pk) AND #a <> :b");
+    EXPECT_EQ(e->placeholders.names->at("#a"), "a");
+    EXPECT_EQ(e->placeholders.values->at(":b"), AttributeValue::N("1"));
+  }
+  {
+    // An empty map is kept (the engine refuses it, as DynamoDB does).
+    absl::StatusOr<PutItemRequest> e = ParsePutItemRequest(J(R"({
+        "TableName":"t","Item":{},"ExpressionAttributeValues":{}})"));
+    ASSERT_TRUE(e.ok()) << e.status();
+    EXPECT_TRUE(e->placeholders.values.has_value());
+    EXPECT_FALSE(e->placeholders.names.has_value());
+  }
   EXPECT_ERROR(ParsePutItemRequest(J(R"({"TableName":"t","Item":{},
-                   "ConditionExpression":"attribute_not_exists(pk) AND a <> b"})")),
-               kValidationException, "expressions are not supported yet");
+                   "ExpressionAttributeNames":{"#a":1}})")),
+               kSerializationException, "(at 'expressionAttributeNames.#a')");
   EXPECT_ERROR(ParsePutItemRequest(J(R"({"TableName":"t","Item":{},
-                   "ExpressionAttributeValues":{}})")),
-               kValidationException, "use the legacy parameters Expected");
+                   "ExpressionAttributeValues":{":a":{"N":1}}})")),
+               kSerializationException, "expressionAttributeValues.:a");
   EXPECT_ERROR(
       ParsePutItemRequest(J(R"({"TableName":"t","Item":{"a":{"N":5}}})")),
       kSerializationException, "(at 'item.a.N')");
@@ -243,9 +262,10 @@ TEST(GetItemRequestTest, Parses) {
 
   EXPECT_ERROR(ParseGetItemRequest(J(R"({"TableName":"t"})")),
                kValidationException, "Value null at 'key'");
-  EXPECT_ERROR(ParseGetItemRequest(J(R"({"TableName":"t","Key":{},
-                   "ProjectionExpression":"a"})")),
-               kValidationException, "expressions are not supported yet");
+  EXPECT_EQ(ParseGetItemRequest(J(R"({"TableName":"t","Key":{},
+                   "ProjectionExpression":"a"})"))
+                ->projection_expression,
+            "a");
   EXPECT_ERROR(ParseGetItemRequest(J(R"({"TableName":"t","Key":{},
                    "AttributesToGet":"x"})")),
                kSerializationException, "Expected list or null");
@@ -281,9 +301,10 @@ TEST(DeleteItemRequestTest, Parses) {
   EXPECT_ERROR(ParseDeleteItemRequest(J(R"({"TableName":"t","Key":{},
                    "ReturnValues":"UPDATED_NEW"})")),
                kValidationException, "Return values set to invalid value");
-  EXPECT_ERROR(ParseDeleteItemRequest(J(R"({"TableName":"t","Key":{},
-                   "ConditionExpression":"x"})")),
-               kValidationException, "expressions are not supported yet");
+  EXPECT_EQ(ParseDeleteItemRequest(J(R"({"TableName":"t","Key":{},
+                   "ConditionExpression":"x"})"))
+                ->condition_expression,
+            "x");
 }
 
 TEST(UpdateItemRequestTest, ParsesAttributeUpdates) {
@@ -309,9 +330,10 @@ TEST(UpdateItemRequestTest, ParsesAttributeUpdates) {
     j["ReturnValues"] = rv;
     EXPECT_TRUE(ParseUpdateItemRequest(j).ok()) << rv;
   }
-  EXPECT_ERROR(ParseUpdateItemRequest(J(R"({"TableName":"t","Key":{},
-                   "UpdateExpression":"SET a = :v"})")),
-               kValidationException, "expressions are not supported yet");
+  EXPECT_EQ(ParseUpdateItemRequest(J(R"({"TableName":"t","Key":{},
+                   "UpdateExpression":"SET a = :v"})"))
+                ->update_expression,
+            "SET a = :v");
   EXPECT_ERROR(ParseUpdateItemRequest(J(R"({"TableName":"t","Key":{},
                    "AttributeUpdates":{"a":{"Action":"REMOVE"}}})")),
                kValidationException,
@@ -374,8 +396,7 @@ TEST(StreamRequestTest, ParsesShardIteratorAndRecords) {
                kSerializationException, "");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardId":"s","ShardIteratorType":"SOMETIME"})")),
-               kValidationException,
-               "Value 'SOMETIME' at 'shardIteratorType'");
+               kValidationException, "Value 'SOMETIME' at 'shardIteratorType'");
   EXPECT_ERROR(ParseGetShardIteratorRequest(J(R"({"StreamArn":"a",
                    "ShardIteratorType":"LATEST"})")),
                kValidationException, "Value null at 'shardId'");

@@ -7,6 +7,7 @@
 //   engine_tables.cc   CreateTable, DescribeTable, ListTables, DeleteTable,
 //                      UpdateTable
 //   engine_items.cc    PutItem, GetItem, DeleteItem, UpdateItem
+//   engine_query.cc    Query, Scan
 //   engine_streams.cc  ListStreams, DescribeStream, GetShardIterator,
 //                      GetRecords
 //
@@ -64,6 +65,8 @@ class EngineImpl : public Engine {
                                          const WriteOptions& options) override;
   absl::StatusOr<WriteResult> UpdateItem(const UpdateItemRequest& request,
                                          const WriteOptions& options) override;
+  absl::StatusOr<ReadPage> Query(const QueryRequest& request) override;
+  absl::StatusOr<ReadPage> Scan(const ScanRequest& request) override;
 
   absl::StatusOr<ListStreamsResult> ListStreams(
       const ListStreamsRequest& request) override;

@@ -5,8 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/engine_impl.h"
+#include "engine/expression_compile.h"
 #include "engine/item_key.h"
 #include "engine/legacy_compile.h"
+#include "engine/projection.h"
 #include "proto/item_codec.h"
 #include "tablestream/errors.h"
 #include "util/attribute_canonical.h"
@@ -32,6 +34,33 @@ absl::StatusOr<Item> PrepareKey(const TableState& table, const Item& key) {
   TABLESTREAM_RETURN_IF_ERROR(
       ValidateKey(table.key_schema, canonical, KeyCheck::kKeyOnly));
   return canonical;
+}
+
+ExpressionParameters Parameters(const ExpressionPlaceholders& placeholders) {
+  ExpressionParameters p;
+  p.names = &placeholders.names;
+  p.values = &placeholders.values;
+  return p;
+}
+
+// The write condition: the ConditionExpression if there is one, else the
+// compiled Expected (kTrue when empty).
+absl::StatusOr<Condition> WriteCondition(
+    const std::optional<std::string>& condition_expression,
+    const ExpectedConditions& expected, std::vector<std::string> legacy,
+    const ExpressionPlaceholders& placeholders,
+    std::optional<std::vector<UpdateAction>>* update = nullptr,
+    const std::optional<std::string>& update_expression = std::nullopt) {
+  ExpressionParameters p = Parameters(placeholders);
+  p.condition = condition_expression;
+  p.update = update_expression;
+  if (!expected.expected.empty()) legacy.push_back("Expected");
+  p.legacy = std::move(legacy);
+  TABLESTREAM_ASSIGN_OR_RETURN(CompiledExpressions compiled,
+                               CompileExpressions(p));
+  if (update != nullptr) *update = std::move(compiled.update);
+  if (compiled.condition) return *std::move(compiled.condition);
+  return CompileExpected(expected);
 }
 
 }  // namespace
@@ -60,8 +89,10 @@ absl::StatusOr<WriteResult> EngineImpl::PutItem(const PutItemRequest& request,
         "Item size has exceeded the maximum allowed size (the item is ", size,
         " bytes; the limit is ", kMaxItemSizeBytes, ")"));
   }
-  TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
-                               CompileExpected(request.expected));
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      spec.condition,
+      WriteCondition(request.condition_expression, request.expected, {},
+                     request.placeholders));
   spec.key = ExtractKey(table->key_schema, spec.new_item);
   // Encoded here, on the caller's thread, rather than by the group's leader.
   spec.new_item_bytes = EncodeItem(spec.new_item);
@@ -74,6 +105,11 @@ absl::StatusOr<std::optional<Item>> EngineImpl::GetItem(
     const GetItemRequest& request) {
   TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
   TABLESTREAM_ASSIGN_OR_RETURN(Item key, PrepareKey(*table, request.key));
+  ExpressionParameters p = Parameters(request.placeholders);
+  p.projection = request.projection_expression;
+  if (!request.attributes_to_get.empty()) p.legacy.push_back("AttributesToGet");
+  TABLESTREAM_ASSIGN_OR_RETURN(CompiledExpressions compiled,
+                               CompileExpressions(p));
   std::string bytes;
   rocksdb::Status s = db_->Get(
       rocksdb::ReadOptions(), context_.items_cf,
@@ -81,6 +117,9 @@ absl::StatusOr<std::optional<Item>> EngineImpl::GetItem(
   if (s.IsNotFound()) return std::optional<Item>();
   TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(s, "item read"));
   TABLESTREAM_ASSIGN_OR_RETURN(Item item, DecodeItem(bytes));
+  if (compiled.projection) {
+    return std::optional<Item>(ProjectItem(item, *compiled.projection));
+  }
   if (request.attributes_to_get.empty()) return std::optional<Item>(item);
   Item projected;
   for (const std::string& name : request.attributes_to_get) {
@@ -97,8 +136,10 @@ absl::StatusOr<WriteResult> EngineImpl::DeleteItem(
   ItemMutation::Spec spec;
   spec.kind = ItemMutation::Kind::kDelete;
   TABLESTREAM_ASSIGN_OR_RETURN(spec.key, PrepareKey(*table, request.key));
-  TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
-                               CompileExpected(request.expected));
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      spec.condition,
+      WriteCondition(request.condition_expression, request.expected, {},
+                     request.placeholders));
   spec.table = std::move(table);
   spec.return_values = request.return_values;
   return CommitItemMutation(std::move(spec), options);
@@ -110,11 +151,23 @@ absl::StatusOr<WriteResult> EngineImpl::UpdateItem(
   ItemMutation::Spec spec;
   spec.kind = ItemMutation::Kind::kUpdate;
   TABLESTREAM_ASSIGN_OR_RETURN(spec.key, PrepareKey(*table, request.key));
+  std::vector<std::string> legacy;
+  if (!request.attribute_updates.empty()) legacy.push_back("AttributeUpdates");
+  std::optional<std::vector<UpdateAction>> actions;
   TABLESTREAM_ASSIGN_OR_RETURN(
-      spec.update, CompileAttributeUpdates(request.attribute_updates,
-                                           table->key_schema.names()));
-  TABLESTREAM_ASSIGN_OR_RETURN(spec.condition,
-                               CompileExpected(request.expected));
+      spec.condition,
+      WriteCondition(request.condition_expression, request.expected,
+                     std::move(legacy), request.placeholders, &actions,
+                     request.update_expression));
+  if (actions) {
+    // An UpdateExpression creates a missing item, whatever its actions.
+    spec.update.actions = *std::move(actions);
+    spec.update.creates_item = true;
+  } else {
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        spec.update, CompileAttributeUpdates(request.attribute_updates,
+                                             table->key_schema.names()));
+  }
   spec.table = std::move(table);
   spec.return_values = request.return_values;
   return CommitItemMutation(std::move(spec), options);

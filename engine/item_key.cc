@@ -9,18 +9,6 @@
 namespace tablestream {
 namespace {
 
-AttributeType ToAttributeType(ScalarAttributeType t) {
-  switch (t) {
-    case ScalarAttributeType::kS:
-      return AttributeType::kS;
-    case ScalarAttributeType::kN:
-      return AttributeType::kN;
-    case ScalarAttributeType::kB:
-      return AttributeType::kB;
-  }
-  return AttributeType::kS;
-}
-
 absl::Status CheckKeyAttribute(const Item& item, const std::string& name,
                                ScalarAttributeType type, bool partition,
                                KeyCheck check) {
@@ -37,7 +25,7 @@ absl::Status CheckKeyAttribute(const Item& item, const std::string& name,
         " in the item"));
   }
   const AttributeValue& value = it->second;
-  if (value.type() != ToAttributeType(type)) {
+  if (value.type() != KeyAttributeType(type)) {
     std::string detail =
         absl::StrCat("Type mismatch for key ", name,
                      " expected: ", ScalarAttributeTypeName(type),
@@ -74,6 +62,18 @@ absl::Status CheckKeyAttribute(const Item& item, const std::string& name,
 }
 
 }  // namespace
+
+AttributeType KeyAttributeType(ScalarAttributeType t) {
+  switch (t) {
+    case ScalarAttributeType::kS:
+      return AttributeType::kS;
+    case ScalarAttributeType::kN:
+      return AttributeType::kN;
+    case ScalarAttributeType::kB:
+      return AttributeType::kB;
+  }
+  return AttributeType::kS;
+}
 
 absl::Status ValidateKey(const KeySchema& schema, const Item& item,
                          KeyCheck check) {

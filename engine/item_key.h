@@ -36,6 +36,9 @@ enum class KeyCheck {
 absl::Status ValidateKey(const KeySchema& schema, const Item& item,
                          KeyCheck check);
 
+// The attribute type of a key attribute of scalar type `t`.
+AttributeType KeyAttributeType(ScalarAttributeType t);
+
 // The key attributes of `item`. REQUIRES: ValidateKey passed.
 Item ExtractKey(const KeySchema& schema, const Item& item);
 

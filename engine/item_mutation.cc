@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/item_key.h"
+#include "engine/projection.h"
 #include "engine/table_mutations.h"
 #include "engine/update.h"
 #include "proto/item_codec.h"
@@ -16,14 +17,19 @@
 namespace tablestream {
 namespace {
 
-// Keeps only the attributes named in `names`.
-Item Project(const Item& item, const std::vector<std::string>& names) {
-  Item out;
-  for (const std::string& name : names) {
-    auto it = item.find(name);
-    if (it != item.end()) out.insert(*it);
+// The paths an update writes (`with_removed`: REMOVE paths too). Paths of one
+// update do not overlap (the expression compiler refuses that; legacy
+// updates name distinct top-level attributes), as ProjectItem requires.
+std::vector<DocumentPath> UpdatedPaths(const std::vector<UpdateAction>& actions,
+                                       bool with_removed) {
+  std::vector<DocumentPath> paths;
+  paths.reserve(actions.size());
+  for (const UpdateAction& action : actions) {
+    if (with_removed || action.kind != UpdateAction::Kind::kRemove) {
+      paths.push_back(action.path);
+    }
   }
-  return out;
+  return paths;
 }
 
 }  // namespace
@@ -159,8 +165,12 @@ void ItemMutation::FillResult(const Item* old, const Item* updated) {
       const Item* source =
           spec_.return_values == ReturnValue::kUpdatedOld ? old : updated;
       if (source == nullptr) return;
-      Item projected =
-          Project(*source, UpdatedTopLevelNames(spec_.update.actions));
+      // Only the updated paths, nested ones inside their maps and lists,
+      // as DynamoDB returns them.
+      // UPDATED_NEW leaves out removed paths (list indexes after a removal
+      // would name other elements).
+      Item projected = ProjectItem(
+          *source, UpdatedPaths(spec_.update.actions, source == old));
       if (!projected.empty()) result_.attributes = std::move(projected);
       return;
     }

@@ -28,6 +28,7 @@
 #include "tablestream/attribute_value.h"
 #include "tablestream/item.h"
 #include "tablestream/options.h"
+#include "tablestream/query.h"
 #include "tablestream/stream.h"
 #include "tablestream/table.h"
 
@@ -89,6 +90,13 @@ class Engine {
       const DeleteItemRequest& request, const WriteOptions& options = {}) = 0;
   virtual absl::StatusOr<WriteResult> UpdateItem(
       const UpdateItemRequest& request, const WriteOptions& options = {}) = 0;
+
+  // Reads one page of one partition, in sort key order (reversed with
+  // scan_index_forward false). See query.h.
+  virtual absl::StatusOr<ReadPage> Query(const QueryRequest& request) = 0;
+  // Reads one page of the whole table (or of one segment), in storage
+  // order. See query.h.
+  virtual absl::StatusOr<ReadPage> Scan(const ScanRequest& request) = 0;
 
   // ---- Streams ----
   virtual absl::StatusOr<ListStreamsResult> ListStreams(

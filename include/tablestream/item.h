@@ -1,10 +1,11 @@
 // Copyright 2026 The tablestream Authors.
 //
 // Item operation requests and results, shaped after DynamoDB's PutItem,
-// GetItem, UpdateItem and DeleteItem with the legacy conditional parameters
-// (Expected, AttributeUpdates, AttributesToGet). The expression parameters
-// (ConditionExpression, UpdateExpression, ...) compile into the same internal
-// representation and will be added beside these fields.
+// GetItem, UpdateItem and DeleteItem, with the expression parameters
+// (ConditionExpression, UpdateExpression, ProjectionExpression,
+// ExpressionAttributeNames/Values) and the legacy ones (Expected,
+// AttributeUpdates, AttributesToGet). Both compile into the same internal
+// representation; one request may not mix them (ValidationException).
 
 #ifndef TABLESTREAM_ITEM_H_
 #define TABLESTREAM_ITEM_H_
@@ -54,6 +55,18 @@ struct ExpectedConditions {
   ConditionalOperator conditional_operator = ConditionalOperator::kAnd;
 };
 
+// ExpressionAttributeNames: "#placeholder" -> attribute name.
+using ExpressionAttributeNames = std::map<std::string, std::string>;
+// ExpressionAttributeValues: ":placeholder" -> value.
+using ExpressionAttributeValues = std::map<std::string, AttributeValue>;
+
+// The placeholders of a request's expressions. Unset and empty differ: an
+// empty map is refused, as DynamoDB refuses it.
+struct ExpressionPlaceholders {
+  std::optional<ExpressionAttributeNames> names;
+  std::optional<ExpressionAttributeValues> values;
+};
+
 // What a write returns. PutItem and DeleteItem allow kNone and kAllOld;
 // UpdateItem allows all five.
 enum class ReturnValue { kNone, kAllOld, kUpdatedOld, kAllNew, kUpdatedNew };
@@ -72,6 +85,8 @@ struct PutItemRequest {
   Item item;  // must hold the key attributes with the declared types
   ExpectedConditions expected;
   ReturnValue return_values = ReturnValue::kNone;
+  std::optional<std::string> condition_expression;
+  ExpressionPlaceholders placeholders;
 };
 
 struct GetItemRequest {
@@ -80,6 +95,9 @@ struct GetItemRequest {
   // Empty: the whole item. Otherwise only these top-level attributes.
   std::vector<std::string> attributes_to_get;
   bool consistent_read = false;  // accepted; every read is consistent
+  // Only these document paths (a, b.c, l[2]); not with attributes_to_get.
+  std::optional<std::string> projection_expression;
+  ExpressionPlaceholders placeholders;  // names only
 };
 
 struct DeleteItemRequest {
@@ -87,6 +105,8 @@ struct DeleteItemRequest {
   Item key;
   ExpectedConditions expected;
   ReturnValue return_values = ReturnValue::kNone;
+  std::optional<std::string> condition_expression;
+  ExpressionPlaceholders placeholders;
 };
 
 // DynamoDB's AttributeValueUpdate.
@@ -107,6 +127,11 @@ struct UpdateItemRequest {
   std::map<std::string, AttributeValueUpdate> attribute_updates;
   ExpectedConditions expected;
   ReturnValue return_values = ReturnValue::kNone;
+  // SET / REMOVE / ADD / DELETE; not with attribute_updates. An update
+  // expression on a missing item creates it.
+  std::optional<std::string> update_expression;
+  std::optional<std::string> condition_expression;
+  ExpressionPlaceholders placeholders;
 };
 
 struct WriteResult {

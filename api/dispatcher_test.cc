@@ -50,6 +50,22 @@ class MockEngine : public Engine {
               (const GetShardIteratorRequest&), (override));
   MOCK_METHOD(absl::StatusOr<GetRecordsResult>, GetRecords,
               (const GetRecordsRequest&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerDescription>, CreateConsumer,
+              (const CreateConsumerRequest&), (override));
+  MOCK_METHOD(absl::StatusOr<ListConsumersResult>, ListConsumers,
+              (const std::string&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerDescription>, DescribeConsumer,
+              (const ConsumerId&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerDescription>, ResetConsumer,
+              (const ResetConsumerRequest&), (override));
+  MOCK_METHOD(absl::Status, DeleteConsumer, (const ConsumerId&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerBatch>, ReadConsumer,
+              (const ReadConsumerRequest&), (override));
+  MOCK_METHOD(absl::Status, CheckpointConsumer, (const CheckpointRequest&),
+              (override));
+  MOCK_METHOD(absl::Status, CommitWithCheckpoint,
+              (const CommitWithCheckpointRequest&, const WriteOptions&),
+              (override));
   MOCK_METHOD(absl::Status, TrimExpiredRecords, (), (override));
 };
 
@@ -170,9 +186,9 @@ TEST_F(DispatcherTest, AcceptsAndConvertsPlainNlohmannJson) {
   EXPECT_EQ(plain, nlohmann::json({{"ShardIterator", "i"}}));
 }
 
-TEST(OperationNamesTest, ThirteenOperationsWithCliNames) {
+TEST(OperationNamesTest, EighteenOperationsWithCliNames) {
   std::vector<std::string> ops = JsonApi::Operations();
-  EXPECT_EQ(ops.size(), 13u);
+  EXPECT_EQ(ops.size(), 18u);
   for (const OperationInfo& info : JsonApi::OperationTable()) {
     EXPECT_EQ(JsonApi::OperationFromCliName(info.cli_name), info.name);
     EXPECT_NE(std::string(info.summary), "");

@@ -4,6 +4,8 @@
 //
 //   tablestream [--db DIR] [--help] <operation> [--cli-input-json JSON]
 //   tablestream [--db DIR] demo
+//   tablestream [--db DIR] tail --table-name T [--from POSITION] [--follow]
+//                               [--consumer NAME]
 //
 // <operation> is an AWS CLI name (put-item, get-records, ...). JSON is the
 // request text, or file://PATH to read it from a file, as with the AWS CLI.
@@ -36,6 +38,13 @@ struct CliArgs {
   std::string command;
   // The --cli-input-json value as given (JSON text or file://PATH).
   std::optional<std::string> cli_input_json;
+  // tail only: --table-name, --from (TRIM_HORIZON, LATEST or
+  // AT_TIMESTAMP:<epoch seconds>; default TRIM_HORIZON), --follow,
+  // --consumer.
+  std::optional<std::string> table_name;
+  std::optional<std::string> from;
+  bool follow = false;
+  std::optional<std::string> consumer;
 };
 
 // Parses `args` (argv without argv[0]). `env_db` is the value of

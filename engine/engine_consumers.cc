@@ -31,18 +31,6 @@ constexpr size_t kMaxConsumerWrites = 100;
 
 double Seconds(int64_t micros) { return static_cast<double>(micros) / 1e6; }
 
-absl::StatusOr<int64_t> RecordTime(rocksdb::DB* db,
-                                   rocksdb::ColumnFamilyHandle* cf,
-                                   uint64_t stream_id, uint32_t ordinal,
-                                   uint64_t sequence) {
-  std::string bytes;
-  TABLESTREAM_RETURN_IF_ERROR(
-      FromRocksDB(db->Get(rocksdb::ReadOptions(), cf,
-                          RecordKey(stream_id, ordinal, sequence), &bytes),
-                  "stream record read"));
-  return DecodeRecordTime(bytes);
-}
-
 // ValidationException unless the position type is one of `allowed` and the
 // timestamp is given exactly for AT_TIMESTAMP.
 absl::Status CheckPositionType(ShardIteratorType type,
@@ -197,7 +185,7 @@ absl::StatusOr<ConsumerDescription> EngineImpl::Describe(
     if (oldest < end) {
       TABLESTREAM_ASSIGN_OR_RETURN(
           const int64_t created,
-          RecordTime(db_.get(), context_.stream_cf, stream.stream_id(),
+          RecordCreatedMicros(db_.get(), context_.stream_cf, stream.stream_id(),
                      shard.ordinal(), oldest));
       s.lag_seconds = std::max(0.0, Seconds(now - created));
       s.seconds_until_expiry = Seconds(created + kept_micros - now);

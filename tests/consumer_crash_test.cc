@@ -55,11 +55,21 @@ Options ChildOptions() {
   return options;
 }
 
-// Writes one line to the pipe (atomically: lines are short).
+// In a lockstep child: the pipe on which the parent lets it go on after
+// each line (so that a kill lands exactly after a chosen line).
+int go_fd = -1;
+
+// Writes one line to the pipe (atomically: lines are short); in lockstep,
+// then waits for the parent's go.
 void Report(int fd, const std::string& line) {
   const std::string text = line + "\n";
   ssize_t ignored = write(fd, text.data(), text.size());
   (void)ignored;  // the parent may have stopped reading: nothing to do
+  if (go_fd >= 0) {
+    char go;
+    while (read(go_fd, &go, 1) < 0 && errno == EINTR) {
+    }
+  }
 }
 
 [[noreturn]] void Die(int fd, const std::string& what,
@@ -81,19 +91,26 @@ std::string StreamOrDie(Engine& engine, const std::string& table, int fd) {
 }
 
 // Runs `child(fd)` in a forked process and collects its lines; kills it with
-// SIGKILL once `kill_after` lines arrived (never if negative). Returns the
-// lines (the last one may be cut by the kill and is dropped).
+// SIGKILL once `kill_after` lines arrived (never if negative). With
+// `lockstep`, the child waits after each line until the parent has read it,
+// so the kill lands right after line `kill_after`. Returns the lines.
 std::vector<std::string> RunChild(const std::function<void(int)>& child,
-                                  int kill_after) {
-  int fds[2];
+                                  int kill_after, bool lockstep = false) {
+  // A write to the go pipe of a child that just died must not kill us.
+  signal(SIGPIPE, SIG_IGN);
+  int fds[2], go[2];
   EXPECT_EQ(pipe(fds), 0);
+  EXPECT_EQ(pipe(go), 0);
   const pid_t pid = fork();
   if (pid == 0) {
     close(fds[0]);
+    close(go[1]);
+    if (lockstep) go_fd = go[0];
     child(fds[1]);
     _exit(0);
   }
   close(fds[1]);
+  close(go[0]);
   std::string text;
   std::vector<std::string> lines;
   bool killed = false;
@@ -119,9 +136,14 @@ std::vector<std::string> RunChild(const std::function<void(int)>& child,
         kill(pid, SIGKILL);
         killed = true;
       }
+      if (lockstep && !killed) {
+        ssize_t ignored = write(go[1], "g", 1);
+        (void)ignored;  // the child may be gone: its exit ends the loop
+      }
     }
   }
   close(fds[0]);
+  close(go[1]);
   int status = 0;
   EXPECT_EQ(waitpid(pid, &status, 0), pid);
   if (!killed) {
@@ -197,10 +219,11 @@ TEST(ConsumerCrashTest, KilledConsumerGetsItsBatchAgainAndLosesNothing) {
   int redeliveries = 0;
   for (int round = 0; round <= kRounds; ++round) {
     const bool last_round = round == kRounds;
-    const int kill_after = last_round ? -1 : static_cast<int>(rng.Uniform(80));
+    const int kill_after =
+        last_round ? -1 : 1 + static_cast<int>(rng.Uniform(80));
     std::vector<std::string> lines = RunChild(
         [&](int fd) { AtLeastOnceConsumer(path, seed + round, fd); },
-        kill_after);
+        kill_after, /*lockstep=*/true);
     bool first = true;
     for (const std::string& line : lines) {
       if (line.size() < 3) continue;

@@ -399,6 +399,17 @@ absl::Status EngineImpl::Checkpoint(
                                       : std::string("(none yet)"),
         ": a checkpoint never moves past the end of the stream"));
   }
+  // A consumer that lost records is moved on by ResetConsumer only, which
+  // records the range; a checkpoint must not skip it silently.
+  const uint64_t position = target.consumer->Position(*shard);
+  TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim, ShardTrim(stream, *shard));
+  if (position < trim) {
+    return Trimmed(absl::StrCat(
+        "consumer ", request.consumer_name, " lost records ",
+        FormatSequenceNumber(position), " to ", FormatSequenceNumber(trim - 1),
+        " of shard ", shard->shard_id(),
+        "; only ResetConsumer moves it on, recording the skipped range"));
+  }
   CheckpointMutation::Spec spec;
   spec.stream_id = stream.stream_id();
   spec.name = request.consumer_name;

@@ -257,6 +257,10 @@ TEST_F(ConsumersTest, ExpiredPositionNeedsAnExplicitResetAndIsRecorded) {
   auto d = engine_->DescribeConsumer({arn_, "c"});
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE(d->shards[0].expired);
+  // A checkpoint does not skip the lost range either.
+  EXPECT_EQ(ExceptionName(engine_->CheckpointConsumer(
+                {arn_, "c", d->shards[0].shard_id, "100000000000000000005"})),
+            kTrimmedDataAccessException);
 
   auto reset = engine_->ResetConsumer({arn_, "c"});  // TRIM_HORIZON
   ASSERT_TRUE(reset.ok()) << reset.status();

@@ -15,8 +15,7 @@ template <typename Request>
 absl::Status ReadStream(const ObjectReader& r, ConsumerCall<Request>* call) {
   TABLESTREAM_ASSIGN_OR_RETURN(std::optional<std::string> arn,
                                r.OptionalString("StreamArn"));
-  TABLESTREAM_ASSIGN_OR_RETURN(call->table_name,
-                               r.OptionalString("TableName"));
+  TABLESTREAM_ASSIGN_OR_RETURN(call->table_name, r.OptionalString("TableName"));
   if (arn.has_value() == call->table_name.has_value()) {
     return MissingMemberError(
         "streamArn (give StreamArn or TableName, not both)");
@@ -26,8 +25,8 @@ absl::Status ReadStream(const ObjectReader& r, ConsumerCall<Request>* call) {
 }
 
 const std::vector<std::string>& StartingPositions() {
-  static const auto* p = new std::vector<std::string>{
-      "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"};
+  static const auto* p =
+      new std::vector<std::string>{"TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"};
   return *p;
 }
 

@@ -156,10 +156,9 @@ double Percentile(std::vector<double> v, double p) {
 
 int Main(int argc, char** argv) {
   const Flags flags = ParseFlags(argc, argv);
-  const std::string path =
-      (std::filesystem::path(flags.dir) /
-       absl::StrCat("stream_bench_", getpid()))
-          .string();
+  const std::string path = (std::filesystem::path(flags.dir) /
+                            absl::StrCat("stream_bench_", getpid()))
+                               .string();
   std::filesystem::remove_all(path);
   Options options;
   options.durable_writes = false;
@@ -185,7 +184,8 @@ int Main(int argc, char** argv) {
           PutItemRequest put;
           put.table_name = "bench";
           put.item = MakeItem(i, flags.value_bytes);
-          if (auto s = engine.PutItem(put, {}); !s.ok()) Fail("put", s.status());
+          if (auto s = engine.PutItem(put, {}); !s.ok())
+            Fail("put", s.status());
         }
       });
     }
@@ -209,23 +209,25 @@ int Main(int argc, char** argv) {
   }
   std::printf("scan: %d records of ~%d value bytes (best of %d rounds)\n",
               flags.records, flags.value_bytes, flags.rounds);
-  std::printf("  GetRecords  %10.0f records/s  %7.1f MB/s (SizeBytes)  "
-              "%10.0f records/cpu-s\n",
-              best_engine.records / best_engine.seconds,
-              best_engine.bytes / best_engine.seconds / 1e6,
-              best_engine.records / best_engine.cpu_seconds);
-  std::printf("  raw RocksDB %10.0f records/s  %7.1f MB/s (stored bytes) "
-              "%10.0f records/cpu-s\n",
-              best_raw.records / best_raw.seconds,
-              raw_value_bytes / best_raw.seconds / 1e6,
-              best_raw.records / best_raw.cpu_seconds);
+  std::printf(
+      "  GetRecords  %10.0f records/s  %7.1f MB/s (SizeBytes)  "
+      "%10.0f records/cpu-s\n",
+      best_engine.records / best_engine.seconds,
+      best_engine.bytes / best_engine.seconds / 1e6,
+      best_engine.records / best_engine.cpu_seconds);
+  std::printf(
+      "  raw RocksDB %10.0f records/s  %7.1f MB/s (stored bytes) "
+      "%10.0f records/cpu-s\n",
+      best_raw.records / best_raw.seconds,
+      raw_value_bytes / best_raw.seconds / 1e6,
+      best_raw.records / best_raw.cpu_seconds);
   std::printf("  ratio: %.2fx by wall time, %.2fx by CPU time\n",
               best_raw.seconds / best_engine.seconds,
               best_raw.cpu_seconds / best_engine.cpu_seconds);
 
   // Wake-up latency.
-  auto iterator = engine.GetShardIterator(
-      {arn, shard, ShardIteratorType::kLatest, {}});
+  auto iterator =
+      engine.GetShardIterator({arn, shard, ShardIteratorType::kLatest, {}});
   if (!iterator.ok()) Fail("iterator", iterator.status());
   absl::Mutex mu;
   Clock::time_point submitted;

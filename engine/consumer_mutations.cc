@@ -55,9 +55,9 @@ absl::Status CreateConsumerMutation::Apply(MutationContext& m) {
       std::optional<std::string> existing,
       m.Get(ctx_.checkpoints_cf, ConsumerKey(stream_id_, name)));
   if (existing) {
-    return MakeError(kResourceInUseException,
-                     absl::StrCat("Consumer ", name,
-                                  " already exists on this stream"));
+    return MakeError(
+        kResourceInUseException,
+        absl::StrCat("Consumer ", name, " already exists on this stream"));
   }
   state_.info.set_creation_time_micros(m.CommitTimeMicros());
   m.Put(ctx_.checkpoints_cf, ConsumerKey(stream_id_, name),
@@ -118,8 +118,8 @@ absl::Status CheckpointMutation::Apply(MutationContext& m) {
       ReadConsumer(m, ctx_, spec_.stream_id, spec_.name).status());
   TABLESTREAM_ASSIGN_OR_RETURN(
       std::optional<std::string> bytes,
-      m.Get(ctx_.checkpoints_cf, CheckpointKey(spec_.stream_id, spec_.name,
-                                               spec_.shard_ordinal)));
+      m.Get(ctx_.checkpoints_cf,
+            CheckpointKey(spec_.stream_id, spec_.name, spec_.shard_ordinal)));
   uint64_t current = spec_.shard_first_sequence;
   if (bytes) {
     storage::CheckpointInfo checkpoint;

@@ -38,9 +38,9 @@ absl::Status CheckPositionType(ShardIteratorType type,
                                std::initializer_list<ShardIteratorType> allowed,
                                std::string_view allowed_text) {
   if (std::find(allowed.begin(), allowed.end(), type) == allowed.end()) {
-    return ValidationError(absl::StrCat("Invalid position ",
-                                        ShardIteratorTypeName(type),
-                                        ": allowed are ", AsAbsl(allowed_text)));
+    return ValidationError(
+        absl::StrCat("Invalid position ", ShardIteratorTypeName(type),
+                     ": allowed are ", AsAbsl(allowed_text)));
   }
   if ((type == ShardIteratorType::kAtTimestamp) != timestamp.has_value()) {
     return ValidationError(
@@ -180,13 +180,14 @@ absl::StatusOr<ConsumerDescription> EngineImpl::Describe(
     TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim, ShardTrim(stream, shard));
     const uint64_t end = ShardEnd(stream, shard);
     s.expired = position < trim;
-    s.records_behind = end > position ? static_cast<int64_t>(end - position) : 0;
+    s.records_behind =
+        end > position ? static_cast<int64_t>(end - position) : 0;
     const uint64_t oldest = std::max(position, trim);
     if (oldest < end) {
       TABLESTREAM_ASSIGN_OR_RETURN(
           const int64_t created,
           RecordCreatedMicros(db_.get(), context_.stream_cf, stream.stream_id(),
-                     shard.ordinal(), oldest));
+                              shard.ordinal(), oldest));
       s.lag_seconds = std::max(0.0, Seconds(now - created));
       s.seconds_until_expiry = Seconds(created + kept_micros - now);
     }
@@ -202,7 +203,8 @@ absl::StatusOr<ConsumerDescription> EngineImpl::Describe(
   for (const storage::SkippedRangeProto& range : consumer.info.skipped()) {
     SkippedRange r;
     for (const storage::ShardInfo& shard : stream.shards()) {
-      if (shard.ordinal() == range.shard_ordinal()) r.shard_id = shard.shard_id();
+      if (shard.ordinal() == range.shard_ordinal())
+        r.shard_id = shard.shard_id();
     }
     r.first_sequence_number = FormatSequenceNumber(range.first_sequence());
     r.last_sequence_number = FormatSequenceNumber(range.last_sequence());
@@ -222,8 +224,8 @@ absl::StatusOr<ConsumerDescription> EngineImpl::ResetConsumer(
       "TRIM_HORIZON, LATEST, AT_TIMESTAMP, AT_SEQUENCE_NUMBER"));
   const bool at_sequence =
       request.position == ShardIteratorType::kAtSequenceNumber;
-  if (at_sequence != (request.shard_id.has_value() &&
-                      request.sequence_number.has_value())) {
+  if (at_sequence !=
+      (request.shard_id.has_value() && request.sequence_number.has_value())) {
     return ValidationError(
         "ShardId and SequenceNumber are required with AT_SEQUENCE_NUMBER and "
         "refused with the other positions");
@@ -241,8 +243,7 @@ absl::StatusOr<ConsumerDescription> EngineImpl::ResetConsumer(
     for (int i = 0; i < stream.shards_size(); ++i) {
       if (stream.shards(i).shard_id() == *request.shard_id) target_index = i;
     }
-    if (target_index < 0 ||
-        ShardExpired(stream, stream.shards(target_index))) {
+    if (target_index < 0 || ShardExpired(stream, stream.shards(target_index))) {
       return NotFoundError(absl::StrCat(
           "Requested resource not found: Shard ", *request.shard_id,
           " does not exist in stream ", request.stream_arn));
@@ -278,10 +279,10 @@ absl::StatusOr<ConsumerDescription> EngineImpl::ResetConsumer(
       reason = "reset to AT_SEQUENCE_NUMBER";
     } else {
       TABLESTREAM_ASSIGN_OR_RETURN(
-          next, StartPosition(stream, shard, request.position,
-                              request.timestamp));
-      reason = absl::StrCat("reset to ",
-                            ShardIteratorTypeName(request.position));
+          next,
+          StartPosition(stream, shard, request.position, request.timestamp));
+      reason =
+          absl::StrCat("reset to ", ShardIteratorTypeName(request.position));
     }
     const uint64_t old = target.consumer->Position(shard);
     if (old < next && !(shard.closed() && old > shard.last_sequence())) {
@@ -293,8 +294,8 @@ absl::StatusOr<ConsumerDescription> EngineImpl::ResetConsumer(
                                   now, "expired before it was processed"));
       }
       if (std::max(old, trim) < next) {
-        skipped.push_back(Skipped(shard.ordinal(), std::max(old, trim), next,
-                                  now, reason));
+        skipped.push_back(
+            Skipped(shard.ordinal(), std::max(old, trim), next, now, reason));
       }
     }
     positions[shard.ordinal()] = next;
@@ -337,8 +338,7 @@ absl::StatusOr<ConsumerBatch> EngineImpl::ReadConsumer(
     TABLESTREAM_ASSIGN_OR_RETURN(const uint64_t trim, ShardTrim(stream, shard));
     const bool all_expired = ShardExpired(stream, shard);
     if (position < trim || all_expired) {
-      const uint64_t lost_end =
-          all_expired ? shard.last_sequence() + 1 : trim;
+      const uint64_t lost_end = all_expired ? shard.last_sequence() + 1 : trim;
       return Trimmed(absl::StrCat(
           "consumer ", request.consumer_name, " lost records ",
           FormatSequenceNumber(position), " to ",
@@ -349,9 +349,8 @@ absl::StatusOr<ConsumerBatch> EngineImpl::ReadConsumer(
     const uint64_t end = ShardEnd(stream, shard);
     if (position >= end) {
       if (request.wait_millis == 0) return batch;
-      TABLESTREAM_RETURN_IF_ERROR(AwaitRecord(stream, shard, position,
-                                              request.wait_millis,
-                                              exclusive_commits));
+      TABLESTREAM_RETURN_IF_ERROR(AwaitRecord(
+          stream, shard, position, request.wait_millis, exclusive_commits));
       ReadConsumerRequest again = request;
       again.wait_millis = 0;
       return ReadConsumer(again);
@@ -364,8 +363,9 @@ absl::StatusOr<ConsumerBatch> EngineImpl::ReadConsumer(
     read.limit = static_cast<size_t>(request.limit.value_or(1000));
     read.view_type = static_cast<StreamViewType>(stream.view_type());
     read.region = options_.region;
-    TABLESTREAM_ASSIGN_OR_RETURN(ShardReadResult records,
-                                 ReadShard(db_.get(), context_.stream_cf, read));
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        ShardReadResult records,
+        ReadShard(db_.get(), context_.stream_cf, read));
     batch.records = std::move(records.records);
     return batch;
   }
@@ -383,9 +383,9 @@ absl::Status EngineImpl::Checkpoint(
   const storage::StreamInfo& stream = target.stream->info;
   const storage::ShardInfo* shard = FindShard(stream, request.shard_id);
   if (shard == nullptr) {
-    return NotFoundError(absl::StrCat(
-        "Requested resource not found: Shard ", request.shard_id,
-        " does not exist in stream ", request.stream_arn));
+    return NotFoundError(
+        absl::StrCat("Requested resource not found: Shard ", request.shard_id,
+                     " does not exist in stream ", request.stream_arn));
   }
   TABLESTREAM_ASSIGN_OR_RETURN(std::optional<uint64_t> sequence,
                                ParseSequenceNumber(request.sequence_number));
@@ -433,9 +433,9 @@ absl::Status EngineImpl::CheckpointConsumer(const CheckpointRequest& request) {
 absl::Status EngineImpl::CommitWithCheckpoint(
     const CommitWithCheckpointRequest& request, const WriteOptions& options) {
   if (request.writes.size() > kMaxConsumerWrites) {
-    return ValidationError(absl::StrCat(
-        "CommitWithCheckpoint has ", request.writes.size(),
-        " writes; the limit is ", kMaxConsumerWrites));
+    return ValidationError(
+        absl::StrCat("CommitWithCheckpoint has ", request.writes.size(),
+                     " writes; the limit is ", kMaxConsumerWrites));
   }
   std::optional<uint64_t> expected;
   if (request.first_sequence_number) {

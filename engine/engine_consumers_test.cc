@@ -117,9 +117,9 @@ TEST_F(ConsumersTest, CreateListDescribeDelete) {
   auto again = engine_->DescribeConsumer({arn_, "b-consumer"});
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(again->records_behind, 2);
-  EXPECT_EQ(ExceptionName(
-                engine_->DescribeConsumer({arn_, "a.consumer_1"}).status()),
-            kResourceNotFoundException);
+  EXPECT_EQ(
+      ExceptionName(engine_->DescribeConsumer({arn_, "a.consumer_1"}).status()),
+      kResourceNotFoundException);
 }
 
 TEST_F(ConsumersTest, TypedErrors) {
@@ -133,16 +133,17 @@ TEST_F(ConsumersTest, TypedErrors) {
                 Create("x", ShardIteratorType::kAfterSequenceNumber).status()),
             kValidationException);
   // AT_TIMESTAMP needs a timestamp.
-  EXPECT_EQ(ExceptionName(Create("x", ShardIteratorType::kAtTimestamp).status()),
-            kValidationException);
+  EXPECT_EQ(
+      ExceptionName(Create("x", ShardIteratorType::kAtTimestamp).status()),
+      kValidationException);
 
   const std::string unknown_stream =
       "arn:aws:dynamodb:us-east-1:000000000000:table/Nope/stream/x";
   EXPECT_EQ(ExceptionName(engine_->ListConsumers(unknown_stream).status()),
             kResourceNotFoundException);
-  EXPECT_EQ(ExceptionName(
-                engine_->DescribeConsumer({unknown_stream, "c"}).status()),
-            kResourceNotFoundException);
+  EXPECT_EQ(
+      ExceptionName(engine_->DescribeConsumer({unknown_stream, "c"}).status()),
+      kResourceNotFoundException);
   EXPECT_EQ(ExceptionName(engine_->ListConsumers("not-an-arn").status()),
             kValidationException);
   for (const std::string& name : {std::string("nope")}) {
@@ -190,24 +191,24 @@ TEST_F(ConsumersTest, CheckpointNeverPassesTheEndOrMovesBackwards) {
   ASSERT_TRUE(batch.ok());
   const std::string shard = batch->shard_id;
   // Beyond the last committed record (3).
-  absl::Status beyond = engine_->CheckpointConsumer(
-      {arn_, "c", shard, "100000000000000000004"});
+  absl::Status beyond =
+      engine_->CheckpointConsumer({arn_, "c", shard, "100000000000000000004"});
   EXPECT_EQ(ExceptionName(beyond), kValidationException);
   EXPECT_THAT(beyond.message(), HasSubstr("past the end"));
-  ASSERT_TRUE(engine_->CheckpointConsumer(
-                      {arn_, "c", shard, "100000000000000000002"})
-                  .ok());
+  ASSERT_TRUE(
+      engine_->CheckpointConsumer({arn_, "c", shard, "100000000000000000002"})
+          .ok());
   // The same checkpoint again is accepted; an earlier one is not.
-  EXPECT_TRUE(engine_->CheckpointConsumer(
-                      {arn_, "c", shard, "100000000000000000002"})
-                  .ok());
-  absl::Status backwards = engine_->CheckpointConsumer(
-      {arn_, "c", shard, "100000000000000000001"});
+  EXPECT_TRUE(
+      engine_->CheckpointConsumer({arn_, "c", shard, "100000000000000000002"})
+          .ok());
+  absl::Status backwards =
+      engine_->CheckpointConsumer({arn_, "c", shard, "100000000000000000001"});
   EXPECT_EQ(ExceptionName(backwards), kValidationException);
   EXPECT_THAT(backwards.message(), HasSubstr("backwards"));
-  EXPECT_EQ(ExceptionName(engine_->CheckpointConsumer(
-                {arn_, "c", shard, "12"})),
-            kValidationException);
+  EXPECT_EQ(
+      ExceptionName(engine_->CheckpointConsumer({arn_, "c", shard, "12"})),
+      kValidationException);
   EXPECT_EQ(ExceptionName(engine_->CheckpointConsumer(
                 {arn_, "c", "shardId-nope", "100000000000000000001"})),
             kResourceNotFoundException);
@@ -281,8 +282,7 @@ TEST_F(ConsumersTest, ResetToLatestAtSequenceAndAtTimestamp) {
   for (int i = 0; i < 3; ++i) PutKey(i);
   clock_->AdvanceSeconds(60);
   for (int i = 3; i < 5; ++i) PutKey(i);
-  auto latest = engine_->ResetConsumer(
-      {arn_, "c", ShardIteratorType::kLatest});
+  auto latest = engine_->ResetConsumer({arn_, "c", ShardIteratorType::kLatest});
   ASSERT_TRUE(latest.ok()) << latest.status();
   EXPECT_EQ(latest->records_behind, 0);
   ASSERT_EQ(latest->skipped_ranges.size(), 1u);

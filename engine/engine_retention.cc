@@ -45,8 +45,8 @@ absl::StatusOr<uint64_t> EngineImpl::ShardTrim(
     TABLESTREAM_ASSIGN_OR_RETURN(
         const uint64_t first_below_cap,
         FirstRecordCreatedAtOrAfter(
-            db_.get(), context_.stream_cf, stream.stream_id(),
-            shard.ordinal(), trim, first_live,
+            db_.get(), context_.stream_cf, stream.stream_id(), shard.ordinal(),
+            trim, first_live,
             options_.clock->NowMicros() -
                 options_.consumer_retention_cap_seconds * 1000000));
     first_live = std::max(first_below_cap, *hold);
@@ -75,8 +75,7 @@ bool EngineImpl::StreamExpired(const storage::StreamInfo& stream) const {
 
 bool EngineImpl::ShardExpired(const storage::StreamInfo& stream,
                               const storage::ShardInfo& shard) const {
-  if (!shard.closed() ||
-      shard.closed_time_micros() > RetentionCutoffMicros()) {
+  if (!shard.closed() || shard.closed_time_micros() > RetentionCutoffMicros()) {
     return false;
   }
   // A consumer that has not finished the shard holds it, up to the cap.

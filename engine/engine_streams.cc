@@ -255,10 +255,9 @@ absl::StatusOr<GetRecordsResult> EngineImpl::GetRecords(
   read.end_sequence = ShardEnd(stream->info, *shard);
   if (request.wait_millis > 0 && read.from_sequence >= read.end_sequence &&
       !shard->closed()) {
-    TABLESTREAM_RETURN_IF_ERROR(AwaitRecord(stream->info, *shard,
-                                            read.from_sequence,
-                                            request.wait_millis,
-                                            exclusive_commits));
+    TABLESTREAM_RETURN_IF_ERROR(
+        AwaitRecord(stream->info, *shard, read.from_sequence,
+                    request.wait_millis, exclusive_commits));
     // Read again from the catalog as it is now (the shard may have closed).
     GetRecordsRequest again = request;
     again.wait_millis = 0;

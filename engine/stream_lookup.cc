@@ -59,8 +59,8 @@ absl::Status Trimmed(std::string_view detail) {
 }
 
 absl::Status StreamNotFound(const std::string& arn) {
-  return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
-                                    arn, " not found"));
+  return NotFoundError(absl::StrCat(
+      "Requested resource not found: Stream: ", arn, " not found"));
 }
 
 absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
@@ -69,6 +69,5 @@ absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
       "Invalid SequenceNumber ", text, ": it is not in the shard's range ",
       FormatSequenceNumber(first), " to ", FormatSequenceNumber(last)));
 }
-
 
 }  // namespace tablestream

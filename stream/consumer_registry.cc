@@ -34,8 +34,8 @@ absl::StatusOr<std::unique_ptr<ConsumerRegistry>> ConsumerRegistry::Load(
         return MakeError(kInternalServerError,
                          absl::StrCat("corrupt checkpoint of ", parts->name));
       }
-      loaded[{parts->stream_id, parts->name}]
-          .positions[parts->shard_ordinal] = checkpoint.next_sequence();
+      loaded[{parts->stream_id, parts->name}].positions[parts->shard_ordinal] =
+          checkpoint.next_sequence();
     } else {
       return MakeError(kInternalServerError,
                        "malformed key in the checkpoints column family");

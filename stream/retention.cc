@@ -86,7 +86,8 @@ absl::StatusOr<uint64_t> FirstRecordCreatedAtOrAfter(
   while (low < high) {
     const uint64_t mid = low + (high - low) / 2;
     TABLESTREAM_ASSIGN_OR_RETURN(
-        int64_t created, RecordCreatedMicros(db, cf, stream_id, shard_ordinal, mid));
+        int64_t created,
+        RecordCreatedMicros(db, cf, stream_id, shard_ordinal, mid));
     if (created < cutoff_micros) {
       low = mid + 1;
     } else {

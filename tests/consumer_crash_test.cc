@@ -198,9 +198,9 @@ TEST(ConsumerCrashTest, KilledConsumerGetsItsBatchAgainAndLosesNothing) {
   RunChild(
       [&](int fd) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);
-        auto table = engine->CreateTable(TableRequest(
-            "events", {"id", ScalarAttributeType::kS}, std::nullopt,
-            StreamViewType::kKeysOnly));
+        auto table = engine->CreateTable(
+            TableRequest("events", {"id", ScalarAttributeType::kS},
+                         std::nullopt, StreamViewType::kKeysOnly));
         if (!table.ok()) Die(fd, "create table", table.status());
         for (int i = 0; i < kRecords; ++i) {
           absl::Status s = Put(*engine, "events", {{"id", S(absl::StrCat(i))}});
@@ -221,9 +221,9 @@ TEST(ConsumerCrashTest, KilledConsumerGetsItsBatchAgainAndLosesNothing) {
     const bool last_round = round == kRounds;
     const int kill_after =
         last_round ? -1 : 1 + static_cast<int>(rng.Uniform(80));
-    std::vector<std::string> lines = RunChild(
-        [&](int fd) { AtLeastOnceConsumer(path, seed + round, fd); },
-        kill_after, /*lockstep=*/true);
+    std::vector<std::string> lines =
+        RunChild([&](int fd) { AtLeastOnceConsumer(path, seed + round, fd); },
+                 kill_after, /*lockstep=*/true);
     bool first = true;
     for (const std::string& line : lines) {
       if (line.size() < 3) continue;
@@ -291,8 +291,7 @@ absl::Status RunTally(Engine& engine, const std::string& arn, Random& rng,
       UpdateItemRequest add;
       add.table_name = "tally";
       add.key = {{"id", S(candidate)}};
-      add.attribute_updates["n"] = {AttributeAction::kAdd,
-                                    N(absl::StrCat(n))};
+      add.attribute_updates["n"] = {AttributeAction::kAdd, N(absl::StrCat(n))};
       commit.writes.push_back(add);
     }
     TABLESTREAM_RETURN_IF_ERROR(engine.CommitWithCheckpoint(commit));
@@ -364,13 +363,14 @@ TEST(ConsumerCrashTest, ExactlyOnceTallyStaysExactAcrossKills) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);
         for (const auto& [name, view] :
              std::vector<std::pair<std::string, std::optional<StreamViewType>>>{
-                 {"votes", StreamViewType::kNewImage}, {"tally", std::nullopt}}) {
+                 {"votes", StreamViewType::kNewImage},
+                 {"tally", std::nullopt}}) {
           auto t = engine->CreateTable(TableRequest(
               name, {"id", ScalarAttributeType::kS}, std::nullopt, view));
           if (!t.ok()) Die(fd, "create table", t.status());
         }
-        auto consumer =
-            engine->CreateConsumer({StreamOrDie(*engine, "votes", fd), "tally"});
+        auto consumer = engine->CreateConsumer(
+            {StreamOrDie(*engine, "votes", fd), "tally"});
         if (!consumer.ok()) Die(fd, "create consumer", consumer.status());
       },
       -1);

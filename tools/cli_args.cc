@@ -97,8 +97,8 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
     }
     out.command = arg;
   }
-  const bool tail_options = out.table_name || out.from || out.follow ||
-                            out.consumer;
+  const bool tail_options =
+      out.table_name || out.from || out.follow || out.consumer;
   if (out.command == "tail") {
     if (!out.table_name) {
       return absl::InvalidArgumentError("tail needs --table-name T");

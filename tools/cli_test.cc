@@ -317,23 +317,23 @@ class CliTailTest : public CliTest {
   Json PutThreeAndGetRecords() {
     CreatePets();
     for (const char* k : {"a", "b", "c"}) {
-      Ok("put-item", Json{{"TableName", "Pets"},
-                          {"Item", {{"pk", {{"S", k}}}}}}
-                         .dump());
+      Ok("put-item",
+         Json{{"TableName", "Pets"}, {"Item", {{"pk", {{"S", k}}}}}}.dump());
     }
-    std::string arn =
-        Ok("list-streams", R"({"TableName": "Pets"})")["Streams"][0]
-          ["StreamArn"];
-    std::string shard = Ok("describe-stream", Json{{"StreamArn", arn}}.dump())
-        ["StreamDescription"]["Shards"][0]["ShardId"];
-    Json iterator = Ok("get-shard-iterator",
-                       Json{{"StreamArn", arn},
-                            {"ShardId", shard},
-                            {"ShardIteratorType", "TRIM_HORIZON"}}
-                           .dump());
-    return Ok("get-records",
-              Json{{"ShardIterator", iterator["ShardIterator"]}}.dump())
-        ["Records"];
+    std::string arn = Ok("list-streams",
+                         R"({"TableName": "Pets"})")["Streams"][0]["StreamArn"];
+    std::string shard =
+        Ok("describe-stream",
+           Json{{"StreamArn", arn}}
+               .dump())["StreamDescription"]["Shards"][0]["ShardId"];
+    Json iterator =
+        Ok("get-shard-iterator", Json{{"StreamArn", arn},
+                                      {"ShardId", shard},
+                                      {"ShardIteratorType", "TRIM_HORIZON"}}
+                                     .dump());
+    return Ok(
+        "get-records",
+        Json{{"ShardIterator", iterator["ShardIterator"]}}.dump())["Records"];
   }
 
   // The lines of a successful tail run, each parsed.
@@ -361,8 +361,8 @@ TEST_F(CliTailTest, PrintsOneRecordPerLineAsGetRecordsDoes) {
   EXPECT_EQ(Tail({"--from", "AT_TIMESTAMP:0"}).size(), 3u);
   EXPECT_TRUE(Tail({"--from", "AT_TIMESTAMP:99999999999"}).empty());
 
-  Result bad = Run({"--db", db_, "tail", "--table-name", "Pets", "--from",
-                    "YESTERDAY"});
+  Result bad =
+      Run({"--db", db_, "tail", "--table-name", "Pets", "--from", "YESTERDAY"});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_THAT(bad.err, HasSubstr("ValidationException"));
   Result missing = Run({"--db", db_, "tail", "--table-name", "Nope"});
@@ -382,17 +382,17 @@ TEST_F(CliTailTest, ConsumerResumesFromItsCheckpoint) {
   std::vector<Json> next = Tail({"--consumer", "printer"});
   ASSERT_EQ(next.size(), 1u);
   EXPECT_EQ(next[0]["dynamodb"]["Keys"]["pk"]["S"], "d");
-  Json consumer = Ok("describe-consumer",
-                     R"({"TableName": "Pets", "ConsumerName": "printer"})")
-      ["Consumer"];
+  Json consumer =
+      Ok("describe-consumer",
+         R"({"TableName": "Pets", "ConsumerName": "printer"})")["Consumer"];
   EXPECT_EQ(consumer["RecordsBehind"], 0);
 }
 
 TEST_F(CliTailTest, ConsumerOperations) {
   PutThreeAndGetRecords();
-  Json created = Ok("create-consumer",
-                    R"({"TableName": "Pets", "ConsumerName": "c1"})")
-      ["Consumer"];
+  Json created =
+      Ok("create-consumer",
+         R"({"TableName": "Pets", "ConsumerName": "c1"})")["Consumer"];
   EXPECT_EQ(created["ConsumerName"], "c1");
   EXPECT_EQ(created["RecordsBehind"], 3);
   ASSERT_EQ(created["Shards"].size(), 1u);
@@ -422,18 +422,19 @@ TEST_F(CliTailTest, ConsumerOperations) {
       "Position": "SOMEWHERE"})",
         "ValidationException");
 
-  EXPECT_EQ(Ok("delete-consumer",
-               R"({"TableName": "Pets", "ConsumerName": "c1"})"),
-            Json::object());
+  EXPECT_EQ(
+      Ok("delete-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})"),
+      Json::object());
   Fails("describe-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})",
         "ResourceNotFoundException");
   Fails("delete-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})",
         "ResourceNotFoundException");
   Fails("list-consumers", R"({"TableName": "Nope"})",
         "ResourceNotFoundException");
-  Fails("list-consumers",
-        R"({"StreamArn": "arn:aws:dynamodb:us-east-1:000000000000:table/X/stream/y"})",
-        "ResourceNotFoundException");
+  Fails(
+      "list-consumers",
+      R"({"StreamArn": "arn:aws:dynamodb:us-east-1:000000000000:table/X/stream/y"})",
+      "ResourceNotFoundException");
   Fails("describe-consumer", R"({"TableName": "Pets", "ConsumerName": "a b"})",
         "ValidationException");
   Fails("describe-consumer", R"({"ConsumerName": "c2"})",

@@ -33,8 +33,7 @@ absl::StatusOr<StartPosition> ParseFrom(const std::string& from) {
   }
   double seconds = 0;
   if (absl::StartsWith(from, kAtTimestampPrefix) &&
-      absl::SimpleAtod(from.substr(sizeof(kAtTimestampPrefix) - 1),
-                       &seconds) &&
+      absl::SimpleAtod(from.substr(sizeof(kAtTimestampPrefix) - 1), &seconds) &&
       seconds >= 0) {
     p.type = ShardIteratorType::kAtTimestamp;
     p.timestamp = seconds;
@@ -85,8 +84,8 @@ absl::Status TailShards(Engine& engine, const TailOptions& options,
   if (shards.empty()) return absl::OkStatus();
   const bool latest = start.type == ShardIteratorType::kLatest;
   std::string shard_id = latest ? shards.back().shard_id : shards[0].shard_id;
-  GetShardIteratorRequest iterator_request{arn, shard_id, start.type, {},
-                                           start.timestamp};
+  GetShardIteratorRequest iterator_request{
+      arn, shard_id, start.type, {}, start.timestamp};
   TABLESTREAM_ASSIGN_OR_RETURN(std::string iterator,
                                engine.GetShardIterator(iterator_request));
   while (!stop.load()) {
@@ -111,7 +110,8 @@ absl::Status TailShards(Engine& engine, const TailOptions& options,
     shard_id = *child;
     // A child starts at its first record (or at the time asked for).
     iterator_request.shard_id = shard_id;
-    if (iterator_request.shard_iterator_type != ShardIteratorType::kAtTimestamp) {
+    if (iterator_request.shard_iterator_type !=
+        ShardIteratorType::kAtTimestamp) {
       iterator_request.shard_iterator_type = ShardIteratorType::kTrimHorizon;
     }
     TABLESTREAM_ASSIGN_OR_RETURN(iterator,

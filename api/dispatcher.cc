@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "api/consumer_json.h"
 #include "api/item_json.h"
 #include "api/query_json.h"
 #include "api/stream_json.h"
@@ -149,6 +150,62 @@ absl::StatusOr<Json> GetRecords(Engine& engine, const Json& json) {
   return GetRecordsResponse(result);
 }
 
+// Fills call->request.stream_arn from the table's latest stream when the
+// request named a table.
+template <typename Request>
+absl::Status ResolveStream(Engine& engine, ConsumerCall<Request>* call) {
+  if (!call->table_name) return absl::OkStatus();
+  TABLESTREAM_ASSIGN_OR_RETURN(TableDescription table,
+                               engine.DescribeTable(*call->table_name));
+  if (!table.latest_stream_arn) {
+    return NotFoundError(absl::StrCat("Requested resource not found: Table ",
+                                      *call->table_name, " has no stream"));
+  }
+  call->request.stream_arn = *table.latest_stream_arn;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Json> CreateConsumer(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto call, ParseCreateConsumerRequest(json));
+  TABLESTREAM_RETURN_IF_ERROR(ResolveStream(engine, &call));
+  TABLESTREAM_ASSIGN_OR_RETURN(ConsumerDescription d,
+                               engine.CreateConsumer(call.request));
+  return ConsumerDescriptionToJson(d);
+}
+
+absl::StatusOr<Json> ListConsumers(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto call, ParseListConsumersRequest(json));
+  TABLESTREAM_RETURN_IF_ERROR(ResolveStream(engine, &call));
+  TABLESTREAM_ASSIGN_OR_RETURN(ListConsumersResult result,
+                               engine.ListConsumers(call.request.stream_arn));
+  return ListConsumersResponse(result);
+}
+
+absl::StatusOr<Json> DescribeConsumer(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      auto call, ParseConsumerIdRequest(json, "DescribeConsumerRequest"));
+  TABLESTREAM_RETURN_IF_ERROR(ResolveStream(engine, &call));
+  TABLESTREAM_ASSIGN_OR_RETURN(ConsumerDescription d,
+                               engine.DescribeConsumer(call.request));
+  return ConsumerDescriptionToJson(d);
+}
+
+absl::StatusOr<Json> ResetConsumer(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(auto call, ParseResetConsumerRequest(json));
+  TABLESTREAM_RETURN_IF_ERROR(ResolveStream(engine, &call));
+  TABLESTREAM_ASSIGN_OR_RETURN(ConsumerDescription d,
+                               engine.ResetConsumer(call.request));
+  return ConsumerDescriptionToJson(d);
+}
+
+absl::StatusOr<Json> DeleteConsumer(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      auto call, ParseConsumerIdRequest(json, "DeleteConsumerRequest"));
+  TABLESTREAM_RETURN_IF_ERROR(ResolveStream(engine, &call));
+  TABLESTREAM_RETURN_IF_ERROR(engine.DeleteConsumer(call.request));
+  return Json::object();
+}
+
 struct Operation {
   OperationInfo info;
   Handler handler;
@@ -206,6 +263,21 @@ const std::vector<Operation>& AllOperations() {
       {{"GetRecords", "get-records",
         "read stream records from a shard iterator"},
        GetRecords},
+      {{"CreateConsumer", "create-consumer",
+        "create a named, checkpointed consumer of a stream"},
+       CreateConsumer},
+      {{"ListConsumers", "list-consumers", "list the consumers of a stream"},
+       ListConsumers},
+      {{"DescribeConsumer", "describe-consumer",
+        "a consumer's positions, lag, time to data loss, skipped ranges"},
+       DescribeConsumer},
+      {{"ResetConsumer", "reset-consumer",
+        "move a consumer (TRIM_HORIZON, LATEST, AT_TIMESTAMP, "
+        "AT_SEQUENCE_NUMBER)"},
+       ResetConsumer},
+      {{"DeleteConsumer", "delete-consumer",
+        "delete a consumer and its checkpoints"},
+       DeleteConsumer},
   };
   return *operations;
 }

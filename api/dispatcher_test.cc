@@ -53,6 +53,22 @@ class MockEngine : public Engine {
               (const GetShardIteratorRequest&), (override));
   MOCK_METHOD(absl::StatusOr<GetRecordsResult>, GetRecords,
               (const GetRecordsRequest&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerDescription>, CreateConsumer,
+              (const CreateConsumerRequest&), (override));
+  MOCK_METHOD(absl::StatusOr<ListConsumersResult>, ListConsumers,
+              (const std::string&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerDescription>, DescribeConsumer,
+              (const ConsumerId&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerDescription>, ResetConsumer,
+              (const ResetConsumerRequest&), (override));
+  MOCK_METHOD(absl::Status, DeleteConsumer, (const ConsumerId&), (override));
+  MOCK_METHOD(absl::StatusOr<ConsumerBatch>, ReadConsumer,
+              (const ReadConsumerRequest&), (override));
+  MOCK_METHOD(absl::Status, CheckpointConsumer, (const CheckpointRequest&),
+              (override));
+  MOCK_METHOD(absl::Status, CommitWithCheckpoint,
+              (const CommitWithCheckpointRequest&, const WriteOptions&),
+              (override));
   MOCK_METHOD(absl::Status, TrimExpiredRecords, (), (override));
   MOCK_METHOD(absl::StatusOr<TimeToLiveSpecification>, UpdateTimeToLive,
               (const UpdateTimeToLiveRequest&), (override));
@@ -186,7 +202,9 @@ TEST(OperationNamesTest, EveryOperationHasACliName) {
                         "DescribeTimeToLive", "PutItem", "GetItem",
                         "UpdateItem", "DeleteItem", "ListStreams",
                         "DescribeStream", "GetShardIterator", "GetRecords",
-                        "Query", "Scan"}));
+                        "Query", "Scan", "CreateConsumer", "ListConsumers",
+                        "DescribeConsumer", "ResetConsumer",
+                        "DeleteConsumer"}));
   EXPECT_EQ(ops.size(), JsonApi::OperationTable().size());
   for (const OperationInfo& info : JsonApi::OperationTable()) {
     EXPECT_EQ(JsonApi::OperationFromCliName(info.cli_name), info.name);

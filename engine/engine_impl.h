@@ -10,6 +10,8 @@
 //   engine_query.cc    Query, Scan
 //   engine_streams.cc  ListStreams, DescribeStream, GetShardIterator,
 //                      GetRecords
+//   engine_retention.cc  trim horizons, rollover, the retention task
+//   engine_consumers.cc  consumers: create, read, checkpoint, reset, ...
 //
 // Thread-safe, as Engine promises.
 
@@ -77,6 +79,21 @@ class EngineImpl : public Engine {
   absl::StatusOr<GetRecordsResult> GetRecords(
       const GetRecordsRequest& request) override;
 
+  absl::StatusOr<ConsumerDescription> CreateConsumer(
+      const CreateConsumerRequest& request) override;
+  absl::StatusOr<ListConsumersResult> ListConsumers(
+      const std::string& stream_arn) override;
+  absl::StatusOr<ConsumerDescription> DescribeConsumer(
+      const ConsumerId& id) override;
+  absl::StatusOr<ConsumerDescription> ResetConsumer(
+      const ResetConsumerRequest& request) override;
+  absl::Status DeleteConsumer(const ConsumerId& id) override;
+  absl::StatusOr<ConsumerBatch> ReadConsumer(
+      const ReadConsumerRequest& request) override;
+  absl::Status CheckpointConsumer(const CheckpointRequest& request) override;
+  absl::Status CommitWithCheckpoint(const CommitWithCheckpointRequest& request,
+                                    const WriteOptions& options) override;
+
   absl::Status TrimExpiredRecords() override;
 
   absl::StatusOr<TimeToLiveSpecification> UpdateTimeToLive(
@@ -98,7 +115,10 @@ class EngineImpl : public Engine {
   bool StreamExpired(const storage::StreamInfo& stream) const;
   // Whether a closed shard was closed before the retention period began: its
   // records have all expired and it is gone from DescribeStream.
-  bool ShardExpired(const storage::ShardInfo& shard) const;
+  // Under consumer retention, a closed shard stays while a consumer holds
+  // records of it (up to the cap).
+  bool ShardExpired(const storage::StreamInfo& stream,
+                    const storage::ShardInfo& shard) const;
 
   // Blocks until the background retention task has completed `passes`
   // passes since the engine opened, or `timeout` passes. For tests.
@@ -108,6 +128,9 @@ class EngineImpl : public Engine {
   rocksdb::DB* db() { return db_.get(); }
   CommitPipeline* pipeline() { return pipeline_.get(); }
   rocksdb::ColumnFamilyHandle* stream_cf() { return context_.stream_cf; }
+  rocksdb::ColumnFamilyHandle* checkpoints_cf() {
+    return context_.checkpoints_cf;
+  }
 
  private:
   EngineImpl(const Options& options) : options_(options) {}
@@ -119,8 +142,47 @@ class EngineImpl : public Engine {
   absl::StatusOr<std::shared_ptr<const TableState>> FindTable(
       const std::string& name) const;
   absl::StatusOr<TableDescription> Describe(const TableState& table) const;
+  // Validate and canonicalize a request into a mutation spec.
+  absl::StatusOr<ItemMutation::Spec> PreparePut(
+      const PutItemRequest& request) const;
+  absl::StatusOr<ItemMutation::Spec> PrepareDelete(
+      const DeleteItemRequest& request) const;
+  absl::StatusOr<ItemMutation::Spec> PrepareUpdate(
+      const UpdateItemRequest& request) const;
   absl::StatusOr<WriteResult> CommitItemMutation(ItemMutation::Spec spec,
                                                  const WriteOptions& options);
+
+  // Blocks until record `next` of the shard is committed, a catalog change
+  // commits after `exclusive_commits` was read (the shard may have closed),
+  // or `wait_millis` pass. ValidationException for a negative or too long
+  // wait.
+  absl::Status AwaitRecord(const storage::StreamInfo& stream,
+                           const storage::ShardInfo& shard, uint64_t next,
+                           int64_t wait_millis, uint64_t exclusive_commits);
+
+  // Consumers (engine_consumers.cc).
+  struct ConsumerTarget {
+    std::shared_ptr<const StreamState> stream;
+    std::shared_ptr<const ConsumerState> consumer;
+  };
+  // The stream and consumer a request names (ResourceNotFoundException).
+  absl::StatusOr<ConsumerTarget> FindConsumer(const std::string& stream_arn,
+                                              const std::string& name) const;
+  absl::StatusOr<ConsumerDescription> Describe(
+      const ConsumerTarget& target) const;
+  absl::Status Checkpoint(const CheckpointRequest& request,
+                          std::vector<std::unique_ptr<ItemMutation>> writes,
+                          std::optional<uint64_t> expected,
+                          const WriteOptions& options);
+  // Where shard positions start: TRIM_HORIZON, LATEST or AT_TIMESTAMP.
+  absl::StatusOr<uint64_t> StartPosition(const storage::StreamInfo& stream,
+                                         const storage::ShardInfo& shard,
+                                         ShardIteratorType type,
+                                         std::optional<double> timestamp) const;
+  // The least position consumers hold in a shard when consumer retention is
+  // on (Options::consumer_retention_cap_seconds), else nullopt.
+  std::optional<uint64_t> ConsumerHold(const storage::StreamInfo& stream,
+                                       const storage::ShardInfo& shard) const;
   bool Durable(const WriteOptions& options) const {
     return options.durable.value_or(options_.durable_writes);
   }
@@ -143,6 +205,7 @@ class EngineImpl : public Engine {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   EngineContext context_;
   std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<ConsumerRegistry> consumers_;
   std::unique_ptr<CommitPipeline> pipeline_;
 
   absl::Mutex retention_mu_;

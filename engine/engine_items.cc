@@ -75,6 +75,12 @@ absl::StatusOr<WriteResult> EngineImpl::CommitItemMutation(
 
 absl::StatusOr<WriteResult> EngineImpl::PutItem(const PutItemRequest& request,
                                                 const WriteOptions& options) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ItemMutation::Spec spec, PreparePut(request));
+  return CommitItemMutation(std::move(spec), options);
+}
+
+absl::StatusOr<ItemMutation::Spec> EngineImpl::PreparePut(
+    const PutItemRequest& request) const {
   TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
   TABLESTREAM_RETURN_IF_ERROR(CheckReturnValues(request.return_values, false));
   ItemMutation::Spec spec;
@@ -98,7 +104,7 @@ absl::StatusOr<WriteResult> EngineImpl::PutItem(const PutItemRequest& request,
   spec.new_item_bytes = EncodeItem(spec.new_item);
   spec.table = std::move(table);
   spec.return_values = request.return_values;
-  return CommitItemMutation(std::move(spec), options);
+  return spec;
 }
 
 absl::StatusOr<std::optional<Item>> EngineImpl::GetItem(
@@ -131,6 +137,12 @@ absl::StatusOr<std::optional<Item>> EngineImpl::GetItem(
 
 absl::StatusOr<WriteResult> EngineImpl::DeleteItem(
     const DeleteItemRequest& request, const WriteOptions& options) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ItemMutation::Spec spec, PrepareDelete(request));
+  return CommitItemMutation(std::move(spec), options);
+}
+
+absl::StatusOr<ItemMutation::Spec> EngineImpl::PrepareDelete(
+    const DeleteItemRequest& request) const {
   TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
   TABLESTREAM_RETURN_IF_ERROR(CheckReturnValues(request.return_values, false));
   ItemMutation::Spec spec;
@@ -142,11 +154,17 @@ absl::StatusOr<WriteResult> EngineImpl::DeleteItem(
                      request.placeholders));
   spec.table = std::move(table);
   spec.return_values = request.return_values;
-  return CommitItemMutation(std::move(spec), options);
+  return spec;
 }
 
 absl::StatusOr<WriteResult> EngineImpl::UpdateItem(
     const UpdateItemRequest& request, const WriteOptions& options) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ItemMutation::Spec spec, PrepareUpdate(request));
+  return CommitItemMutation(std::move(spec), options);
+}
+
+absl::StatusOr<ItemMutation::Spec> EngineImpl::PrepareUpdate(
+    const UpdateItemRequest& request) const {
   TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
   ItemMutation::Spec spec;
   spec.kind = ItemMutation::Kind::kUpdate;
@@ -170,7 +188,7 @@ absl::StatusOr<WriteResult> EngineImpl::UpdateItem(
   }
   spec.table = std::move(table);
   spec.return_values = request.return_values;
-  return CommitItemMutation(std::move(spec), options);
+  return spec;
 }
 
 }  // namespace tablestream

@@ -26,6 +26,7 @@ namespace {
 constexpr const char* kItemsCf = "items";
 constexpr const char* kStreamCf = "stream";
 constexpr const char* kCatalogCf = "catalog";
+constexpr const char* kCheckpointsCf = "checkpoints";
 
 }  // namespace
 
@@ -110,6 +111,7 @@ absl::Status EngineImpl::OpenDb(const std::string& path,
       {kItemsCf, cf_options(true, budget / 2)},
       {kStreamCf, cf_options(false, budget / 4)},
       {kCatalogCf, cf_options(false, 4 << 20)},
+      {kCheckpointsCf, cf_options(false, 4 << 20)},
   };
   // Retention's backstop: compactions drop records below their shard's trim
   // point, and periodic compaction revisits old files. The retention task
@@ -126,6 +128,7 @@ absl::Status EngineImpl::OpenDb(const std::string& path,
   context_.items_cf = handles_[1];
   context_.stream_cf = handles_[2];
   context_.catalog_cf = handles_[3];
+  context_.checkpoints_cf = handles_[4];
   return absl::OkStatus();
 }
 
@@ -134,6 +137,9 @@ absl::Status EngineImpl::Recover() {
       catalog_, Catalog::Load(db_.get(), context_.catalog_cf, options_.region,
                               options_.account_id));
   context_.catalog = catalog_.get();
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      consumers_, ConsumerRegistry::Load(db_.get(), context_.checkpoints_cf));
+  context_.consumers = consumers_.get();
 
   CommitPipelineOptions pipeline_options;
   pipeline_options.max_group_size = options_.max_commit_group_size;

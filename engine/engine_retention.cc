@@ -39,18 +39,51 @@ absl::StatusOr<uint64_t> EngineImpl::ShardTrim(
       FirstRecordCreatedAtOrAfter(db_.get(), context_.stream_cf,
                                   stream.stream_id(), shard.ordinal(), trim,
                                   end, RetentionCutoffMicros() + 1));
+  const std::optional<uint64_t> hold = ConsumerHold(stream, shard);
+  if (hold && *hold < first_live) {
+    // Keep what the slowest consumer has not processed, up to the cap.
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        const uint64_t first_below_cap,
+        FirstRecordCreatedAtOrAfter(
+            db_.get(), context_.stream_cf, stream.stream_id(), shard.ordinal(),
+            trim, first_live,
+            options_.clock->NowMicros() -
+                options_.consumer_retention_cap_seconds * 1000000 + 1));
+    first_live = std::max(first_below_cap, *hold);
+  }
   return trims_->Advance(log, first_live);
+}
+
+std::optional<uint64_t> EngineImpl::ConsumerHold(
+    const storage::StreamInfo& stream, const storage::ShardInfo& shard) const {
+  if (options_.consumer_retention_cap_seconds <= 0) return std::nullopt;
+  return consumers_->MinPosition(stream.stream_id(), shard);
 }
 
 bool EngineImpl::StreamExpired(const storage::StreamInfo& stream) const {
   // Every record of a disabled stream was written before it was disabled.
-  return !stream.enabled() &&
-         stream.disabled_time_micros() <= RetentionCutoffMicros();
+  if (stream.enabled() ||
+      stream.disabled_time_micros() > RetentionCutoffMicros()) {
+    return false;
+  }
+  if (options_.consumer_retention_cap_seconds <= 0) return true;
+  for (const storage::ShardInfo& shard : stream.shards()) {
+    if (shard.closed() && !ShardExpired(stream, shard)) return false;
+  }
+  return true;
 }
 
-bool EngineImpl::ShardExpired(const storage::ShardInfo& shard) const {
-  return shard.closed() &&
-         shard.closed_time_micros() <= RetentionCutoffMicros();
+bool EngineImpl::ShardExpired(const storage::StreamInfo& stream,
+                              const storage::ShardInfo& shard) const {
+  if (!shard.closed() || shard.closed_time_micros() > RetentionCutoffMicros()) {
+    return false;
+  }
+  // A consumer that has not finished the shard holds it, up to the cap.
+  const std::optional<uint64_t> hold = ConsumerHold(stream, shard);
+  return !hold || *hold > shard.last_sequence() ||
+         shard.closed_time_micros() <=
+             options_.clock->NowMicros() -
+                 options_.consumer_retention_cap_seconds * 1000000;
 }
 
 absl::Status EngineImpl::MaybeRollOverShard(const storage::TableInfo& table) {

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "engine/engine_impl.h"
+#include "engine/stream_lookup.h"
 #include "stream/retention.h"
 #include "stream/shard_iterator.h"
 #include "stream/shard_reader.h"
@@ -17,58 +18,6 @@
 #include "util/status_macros.h"
 
 namespace tablestream {
-namespace {
-
-absl::Status CheckLimit(const std::optional<int>& limit, int max) {
-  if (limit && (*limit < 1 || *limit > max)) {
-    return ValidationError(absl::StrCat(
-        "1 validation error detected: Value '", *limit,
-        "' at 'limit' failed to satisfy constraint: Member must have value "
-        "between 1 and ",
-        max));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status CheckStreamArn(const std::string& arn) {
-  if (arn.size() < 37 || arn.size() > 1024 || !absl::StartsWith(arn, "arn:") ||
-      !absl::StrContains(arn, "/stream/")) {
-    return ValidationError(absl::StrCat(
-        "Invalid StreamArn \"", arn.substr(0, 128),
-        "\": expected arn:aws:dynamodb:<region>:<account>:table/<table>/"
-        "stream/<label>, 37 to 1024 characters"));
-  }
-  return absl::OkStatus();
-}
-
-const storage::ShardInfo* FindShard(const storage::StreamInfo& stream,
-                                    const std::string& shard_id) {
-  for (const storage::ShardInfo& s : stream.shards()) {
-    if (s.shard_id() == shard_id) return &s;
-  }
-  return nullptr;
-}
-
-absl::Status Trimmed(std::string_view detail) {
-  return MakeError(kTrimmedDataAccessException,
-                   absl::StrCat("The data you are trying to access has been "
-                                "trimmed. (",
-                                AsAbsl(detail), ")"));
-}
-
-absl::Status StreamNotFound(const std::string& arn) {
-  return NotFoundError(absl::StrCat("Requested resource not found: Stream: ",
-                                    arn, " not found"));
-}
-
-absl::Status SequenceOutOfRange(const std::string& text, uint64_t first,
-                                uint64_t last) {
-  return ValidationError(absl::StrCat(
-      "Invalid SequenceNumber ", text, ": it is not in the shard's range ",
-      FormatSequenceNumber(first), " to ", FormatSequenceNumber(last)));
-}
-
-}  // namespace
 
 absl::StatusOr<ListStreamsResult> EngineImpl::ListStreams(
     const ListStreamsRequest& request) {
@@ -130,7 +79,7 @@ absl::StatusOr<StreamDescription> EngineImpl::DescribeStream(
       started = s.shard_id() == *request.exclusive_start_shard_id;
       continue;
     }
-    if (ShardExpired(s)) continue;
+    if (ShardExpired(info, s)) continue;
     if (d.shards.size() == limit) {
       d.last_evaluated_shard_id = d.shards.back().shard_id;
       break;
@@ -191,7 +140,7 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
     return StreamNotFound(request.stream_arn);
   }
   const storage::ShardInfo* shard = FindShard(stream->info, request.shard_id);
-  if (shard == nullptr || ShardExpired(*shard)) {
+  if (shard == nullptr || ShardExpired(stream->info, *shard)) {
     return NotFoundError(absl::StrCat(
         "Requested resource not found: Shard ", request.shard_id,
         " does not exist in stream ", request.stream_arn));
@@ -245,9 +194,25 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
   return EncodeShardIterator(stream->arn, position);
 }
 
+absl::Status EngineImpl::AwaitRecord(const storage::StreamInfo& stream,
+                                     const storage::ShardInfo& shard,
+                                     uint64_t next, int64_t wait_millis,
+                                     uint64_t exclusive_commits) {
+  TABLESTREAM_RETURN_IF_ERROR(CheckWait(wait_millis));
+  if (wait_millis == 0 || shard.closed()) return absl::OkStatus();
+  pipeline_->AwaitPublished(ShardLogId(stream.stream_id(), shard.ordinal()),
+                            next, absl::Now() + absl::Milliseconds(wait_millis),
+                            exclusive_commits);
+  return absl::OkStatus();
+}
+
 absl::StatusOr<GetRecordsResult> EngineImpl::GetRecords(
     const GetRecordsRequest& request) {
   TABLESTREAM_RETURN_IF_ERROR(CheckLimit(request.limit, 1000));
+  TABLESTREAM_RETURN_IF_ERROR(CheckWait(request.wait_millis));
+  // Read before the shard's end, so that a shard closed after it ends the
+  // wait below.
+  const uint64_t exclusive_commits = pipeline_->ExclusiveCommits();
   TABLESTREAM_ASSIGN_OR_RETURN(ShardPosition position,
                                DecodeShardIterator(request.shard_iterator));
   const int64_t now = options_.clock->NowMicros();
@@ -288,6 +253,16 @@ absl::StatusOr<GetRecordsResult> EngineImpl::GetRecords(
   read.shard_ordinal = position.shard_ordinal;
   read.from_sequence = position.next_sequence;
   read.end_sequence = ShardEnd(stream->info, *shard);
+  if (request.wait_millis > 0 && read.from_sequence >= read.end_sequence &&
+      !shard->closed()) {
+    TABLESTREAM_RETURN_IF_ERROR(
+        AwaitRecord(stream->info, *shard, read.from_sequence,
+                    request.wait_millis, exclusive_commits));
+    // Read again from the catalog as it is now (the shard may have closed).
+    GetRecordsRequest again = request;
+    again.wait_millis = 0;
+    return GetRecords(again);
+  }
   read.limit = static_cast<size_t>(request.limit.value_or(1000));
   read.view_type = static_cast<StreamViewType>(stream->info.view_type());
   read.region = options_.region;

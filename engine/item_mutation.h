@@ -55,6 +55,8 @@ class ItemMutation : public Mutation {
 
   absl::Status Apply(MutationContext& m) override;
 
+  const storage::TableInfo& table_info() const { return spec_.table->info; }
+
   // After a successful commit: what the request asked to get back.
   WriteResult& result() { return result_; }
   // The event written, or nullopt for a write that changed nothing.

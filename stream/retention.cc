@@ -15,22 +15,6 @@
 namespace tablestream {
 namespace {
 
-absl::StatusOr<int64_t> RecordTime(rocksdb::DB* db,
-                                   rocksdb::ColumnFamilyHandle* cf,
-                                   uint64_t stream_id, uint32_t ordinal,
-                                   uint64_t sequence) {
-  std::string value;
-  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf,
-                              RecordKey(stream_id, ordinal, sequence), &value);
-  if (s.IsNotFound()) {
-    return MakeError(kInternalServerError,
-                     absl::StrFormat("stream %u shard %u: record %u is missing",
-                                     stream_id, ordinal, sequence));
-  }
-  TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(s, "stream record read"));
-  return DecodeRecordTime(value);
-}
-
 // Drops records whose key is below their shard's trim point.
 class TrimCompactionFilter : public rocksdb::CompactionFilter {
  public:
@@ -74,6 +58,23 @@ class TrimCompactionFilterFactory : public rocksdb::CompactionFilterFactory {
 
 }  // namespace
 
+absl::StatusOr<int64_t> RecordCreatedMicros(rocksdb::DB* db,
+                                            rocksdb::ColumnFamilyHandle* cf,
+                                            uint64_t stream_id,
+                                            uint32_t ordinal,
+                                            uint64_t sequence) {
+  std::string value;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf,
+                              RecordKey(stream_id, ordinal, sequence), &value);
+  if (s.IsNotFound()) {
+    return MakeError(kInternalServerError,
+                     absl::StrFormat("stream %u shard %u: record %u is missing",
+                                     stream_id, ordinal, sequence));
+  }
+  TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(s, "stream record read"));
+  return DecodeRecordTime(value);
+}
+
 absl::StatusOr<uint64_t> FirstRecordCreatedAtOrAfter(
     rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, uint64_t stream_id,
     uint32_t shard_ordinal, uint64_t from, uint64_t end,
@@ -85,7 +86,8 @@ absl::StatusOr<uint64_t> FirstRecordCreatedAtOrAfter(
   while (low < high) {
     const uint64_t mid = low + (high - low) / 2;
     TABLESTREAM_ASSIGN_OR_RETURN(
-        int64_t created, RecordTime(db, cf, stream_id, shard_ordinal, mid));
+        int64_t created,
+        RecordCreatedMicros(db, cf, stream_id, shard_ordinal, mid));
     if (created < cutoff_micros) {
       low = mid + 1;
     } else {
@@ -124,7 +126,10 @@ absl::Status ReclaimBelow(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
       "deleting expired stream records"));
   rocksdb::Slice begin_slice(begin), end_slice(end);
   TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(
-      rocksdb::DeleteFilesInRange(db, cf, &begin_slice, &end_slice),
+      // include_end=false: the record at `trim` is live (a file whose last
+      // key is exactly `end` must stay).
+      rocksdb::DeleteFilesInRange(db, cf, &begin_slice, &end_slice,
+                                  /*include_end=*/false),
       "dropping files of expired stream records"));
   rocksdb::CompactRangeOptions compact;
   compact.bottommost_level_compaction =

@@ -20,6 +20,14 @@
 
 namespace tablestream {
 
+// The creation time of a stored record; InternalServerError if it is
+// missing.
+absl::StatusOr<int64_t> RecordCreatedMicros(rocksdb::DB* db,
+                                            rocksdb::ColumnFamilyHandle* cf,
+                                            uint64_t stream_id,
+                                            uint32_t ordinal,
+                                            uint64_t sequence);
+
 // The first sequence in [from, end) of the shard whose record was created at
 // or after `cutoff_micros`; `end` if there is none.
 // REQUIRES: every sequence in [from, end) has a stored record.

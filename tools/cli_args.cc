@@ -58,12 +58,19 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
       std::string name;
       std::optional<std::string> value;
       SplitOption(arg, &name, &value);
+      if (name == "--follow" && !value.has_value()) {
+        out.follow = true;
+        continue;
+      }
       if (name != "--db" && name != "--cli-input-json" &&
-          name != "--stream-retention-seconds") {
+          name != "--stream-retention-seconds" && name != "--table-name" &&
+          name != "--from" && name != "--consumer") {
         return absl::InvalidArgumentError(absl::StrCat(
             "unknown option \"", name,
             "\"; options are --db DIR, --cli-input-json JSON, "
-            "--stream-retention-seconds N, --help"));
+            "--stream-retention-seconds N, --help, and "
+            "for tail: --table-name T, --from POSITION, --follow, "
+            "--consumer NAME"));
       }
       if (!value.has_value()) {
         if (i + 1 >= args.size()) {
@@ -83,6 +90,12 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
               *value, "\""));
         }
         out.stream_retention_seconds = seconds;
+      } else if (name == "--table-name") {
+        out.table_name = *value;
+      } else if (name == "--from") {
+        out.from = *value;
+      } else if (name == "--consumer") {
+        out.consumer = *value;
       } else {
         out.cli_input_json = *value;
       }
@@ -95,6 +108,19 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
           "--cli-input-json"));
     }
     out.command = arg;
+  }
+  const bool tail_options =
+      out.table_name || out.from || out.follow || out.consumer;
+  if (out.command == "tail") {
+    if (!out.table_name) {
+      return absl::InvalidArgumentError("tail needs --table-name T");
+    }
+    if (out.cli_input_json) {
+      return absl::InvalidArgumentError("tail takes no --cli-input-json");
+    }
+  } else if (tail_options && !out.help) {
+    return absl::InvalidArgumentError(
+        "--table-name, --from, --follow and --consumer are options of tail");
   }
   if (out.db_path.empty()) {
     return absl::InvalidArgumentError("--db needs a non-empty directory");
@@ -137,6 +163,8 @@ std::string UsageText() {
   std::string out = absl::StrCat(
       "usage: tablestream [--db DIR] <operation> --cli-input-json JSON\n"
       "       tablestream [--db DIR] demo\n"
+      "       tablestream [--db DIR] tail --table-name T [--from POSITION]\n"
+      "                   [--follow] [--consumer NAME]\n"
       "\n"
       "Runs one DynamoDB or DynamoDB Streams operation on a local tablestream\n"
       "database and prints the response JSON, as the AWS CLI does. On error "
@@ -164,6 +192,15 @@ std::string UsageText() {
   for (const api::OperationInfo& op : api::JsonApi::OperationTable()) {
     absl::StrAppendFormat(&out, "  %-20s %s\n", op.cli_name, op.summary);
   }
+  absl::StrAppendFormat(&out, "  %-20s %s\n", "tail",
+                        "print a table's stream records, one JSON per line");
+  absl::StrAppend(
+      &out,
+      "      --from POSITION    TRIM_HORIZON (default), LATEST or\n"
+      "                         AT_TIMESTAMP:<epoch seconds>\n"
+      "      --follow           wait for new records until interrupted\n"
+      "      --consumer NAME    resume from and checkpoint this consumer\n"
+      "                         (created at --from if it does not exist)\n");
   absl::StrAppendFormat(&out, "  %-20s %s\n", "demo",
                         "walk through streams and their view types (start "
                         "here)");

@@ -5,6 +5,8 @@
 //   tablestream [--db DIR] [--stream-retention-seconds N] [--help] <operation>
 //               [--cli-input-json JSON]
 //   tablestream [--db DIR] demo
+//   tablestream [--db DIR] tail --table-name T [--from POSITION] [--follow]
+//                               [--consumer NAME]
 //
 // <operation> is an AWS CLI name (put-item, get-records, ...). JSON is the
 // request text, or file://PATH to read it from a file, as with the AWS CLI.
@@ -41,6 +43,13 @@ struct CliArgs {
   // --stream-retention-seconds: Options::stream_retention_seconds for this
   // run; unset keeps the default (24 hours). Always positive.
   std::optional<int64_t> stream_retention_seconds;
+  // tail only: --table-name, --from (TRIM_HORIZON, LATEST or
+  // AT_TIMESTAMP:<epoch seconds>; default TRIM_HORIZON), --follow,
+  // --consumer.
+  std::optional<std::string> table_name;
+  std::optional<std::string> from;
+  bool follow = false;
+  std::optional<std::string> consumer;
 };
 
 // Parses `args` (argv without argv[0]). `env_db` is the value of

@@ -4,6 +4,7 @@
 // process on a fresh temporary database and checks stdout, stderr and the
 // exit status.
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -301,6 +302,173 @@ TEST_F(CliTest, DemoShowsTheThreeEventsAndRunsAgain) {
                            "NEW_AND_OLD_IMAGES +Keys, NewImage +Keys, "
                            "NewImage, OldImage +Keys, OldImage\n"));
   }
+}
+
+}  // namespace
+}  // namespace tablestream
+
+namespace tablestream {
+namespace {
+
+class CliTailTest : public CliTest {
+ protected:
+  // Puts items "a", "b", "c" and returns the records as get-records prints
+  // them.
+  Json PutThreeAndGetRecords() {
+    CreatePets();
+    for (const char* k : {"a", "b", "c"}) {
+      Ok("put-item",
+         Json{{"TableName", "Pets"}, {"Item", {{"pk", {{"S", k}}}}}}.dump());
+    }
+    std::string arn = Ok("list-streams",
+                         R"({"TableName": "Pets"})")["Streams"][0]["StreamArn"];
+    std::string shard =
+        Ok("describe-stream",
+           Json{{"StreamArn", arn}}
+               .dump())["StreamDescription"]["Shards"][0]["ShardId"];
+    Json iterator =
+        Ok("get-shard-iterator", Json{{"StreamArn", arn},
+                                      {"ShardId", shard},
+                                      {"ShardIteratorType", "TRIM_HORIZON"}}
+                                     .dump());
+    return Ok(
+        "get-records",
+        Json{{"ShardIterator", iterator["ShardIterator"]}}.dump())["Records"];
+  }
+
+  // The lines of a successful tail run, each parsed.
+  std::vector<Json> Tail(const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"--db", db_, "tail", "--table-name",
+                                     "Pets"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Result r = Run(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<Json> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) {
+      lines.push_back(Json::parse(line));
+    }
+    return lines;
+  }
+};
+
+TEST_F(CliTailTest, PrintsOneRecordPerLineAsGetRecordsDoes) {
+  Json records = PutThreeAndGetRecords();
+  std::vector<Json> lines = Tail({});
+  ASSERT_EQ(lines.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(lines[i], records[i]);
+  EXPECT_TRUE(Tail({"--from", "LATEST"}).empty());
+  EXPECT_EQ(Tail({"--from", "AT_TIMESTAMP:0"}).size(), 3u);
+  EXPECT_TRUE(Tail({"--from", "AT_TIMESTAMP:99999999999"}).empty());
+
+  Result bad =
+      Run({"--db", db_, "tail", "--table-name", "Pets", "--from", "YESTERDAY"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr("ValidationException"));
+  Result missing = Run({"--db", db_, "tail", "--table-name", "Nope"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("ResourceNotFoundException"));
+  EXPECT_EQ(Run({"--db", db_, "tail"}).exit_code, 2);
+  EXPECT_EQ(Run({"--db", db_, "list-tables", "--follow"}).exit_code, 2);
+}
+
+TEST_F(CliTailTest, ConsumerResumesFromItsCheckpoint) {
+  Json records = PutThreeAndGetRecords();
+  std::vector<Json> first = Tail({"--consumer", "printer"});
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first[2], records[2]);
+  EXPECT_TRUE(Tail({"--consumer", "printer"}).empty());
+  Ok("put-item", R"({"TableName": "Pets", "Item": {"pk": {"S": "d"}}})");
+  std::vector<Json> next = Tail({"--consumer", "printer"});
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0]["dynamodb"]["Keys"]["pk"]["S"], "d");
+  Json consumer =
+      Ok("describe-consumer",
+         R"({"TableName": "Pets", "ConsumerName": "printer"})")["Consumer"];
+  EXPECT_EQ(consumer["RecordsBehind"], 0);
+}
+
+TEST_F(CliTailTest, ConsumerOperations) {
+  PutThreeAndGetRecords();
+  Json created =
+      Ok("create-consumer",
+         R"({"TableName": "Pets", "ConsumerName": "c1"})")["Consumer"];
+  EXPECT_EQ(created["ConsumerName"], "c1");
+  EXPECT_EQ(created["RecordsBehind"], 3);
+  ASSERT_EQ(created["Shards"].size(), 1u);
+  EXPECT_EQ(created["Shards"][0]["NextSequenceNumber"],
+            "100000000000000000001");
+  Fails("create-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})",
+        "ResourceInUseException");
+  Ok("create-consumer", Json{{"StreamArn", created["StreamArn"]},
+                             {"ConsumerName", "c2"},
+                             {"StartingPosition", "LATEST"}}
+                            .dump());
+  Json list = Ok("list-consumers", R"({"TableName": "Pets"})")["Consumers"];
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[1]["ConsumerName"], "c2");
+
+  Json reset = Ok("reset-consumer", R"({"TableName": "Pets",
+      "ConsumerName": "c1", "Position": "LATEST"})")["Consumer"];
+  EXPECT_EQ(reset["RecordsBehind"], 0);
+  ASSERT_EQ(reset["SkippedRanges"].size(), 1u);
+  EXPECT_EQ(reset["SkippedRanges"][0]["FirstSequenceNumber"],
+            "100000000000000000001");
+  EXPECT_EQ(reset["SkippedRanges"][0]["Reason"], "reset to LATEST");
+  Fails("reset-consumer", R"({"TableName": "Pets", "ConsumerName": "c1",
+      "Position": "AT_SEQUENCE_NUMBER"})",
+        "ValidationException");
+  Fails("reset-consumer", R"({"TableName": "Pets", "ConsumerName": "c1",
+      "Position": "SOMEWHERE"})",
+        "ValidationException");
+
+  EXPECT_EQ(
+      Ok("delete-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})"),
+      Json::object());
+  Fails("describe-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})",
+        "ResourceNotFoundException");
+  Fails("delete-consumer", R"({"TableName": "Pets", "ConsumerName": "c1"})",
+        "ResourceNotFoundException");
+  Fails("list-consumers", R"({"TableName": "Nope"})",
+        "ResourceNotFoundException");
+  Fails(
+      "list-consumers",
+      R"({"StreamArn": "arn:aws:dynamodb:us-east-1:000000000000:table/X/stream/y"})",
+      "ResourceNotFoundException");
+  Fails("describe-consumer", R"({"TableName": "Pets", "ConsumerName": "a b"})",
+        "ValidationException");
+  Fails("describe-consumer", R"({"ConsumerName": "c2"})",
+        "ValidationException");
+}
+
+TEST_F(CliTailTest, FollowPrintsThenStopsOnSigterm) {
+  PutThreeAndGetRecords();
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    execl(TABLESTREAM_BIN, TABLESTREAM_BIN, "--db", db_.c_str(), "tail",
+          "--table-name", "Pets", "--follow", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  // The records are printed after the signal handlers are installed: once
+  // the third line is here, SIGTERM asks tail to stop.
+  std::string text;
+  char buf[4096];
+  while (std::count(text.begin(), text.end(), '\n') < 3) {
+    const ssize_t n = read(out[0], buf, sizeof(buf));
+    if (n <= 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  kill(pid, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  close(out[0]);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3) << text;
 }
 
 }  // namespace

@@ -6,6 +6,9 @@
 // Exit status: 0 on success; 1 when the operation failed (the error JSON is
 // on stderr); 2 on a usage error.
 
+#include <signal.h>
+
+#include <atomic>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -18,6 +21,7 @@
 #include "tools/cli_args.h"
 #include "tools/crash/crash_command.h"
 #include "tools/demo.h"
+#include "tools/tail.h"
 
 namespace tablestream {
 namespace cli {
@@ -45,6 +49,31 @@ absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CliArgs& args) {
   return Engine::Open(options, args.db_path);
 }
 
+// Set by SIGINT and SIGTERM while `tail --follow` runs.
+std::atomic<bool> stop_requested{false};
+
+void RequestStop(int) { stop_requested.store(true); }
+
+int RunTailCommand(const CliArgs& args) {
+  TailOptions options;
+  options.table_name = *args.table_name;
+  if (args.from) options.from = *args.from;
+  options.follow = args.follow;
+  options.consumer = args.consumer;
+  if (options.follow) {
+    struct sigaction action = {};
+    action.sa_handler = RequestStop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+  }
+  absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(args);
+  if (!engine.ok()) return OperationError(engine.status());
+  absl::Status status = RunTail(**engine, options, stop_requested, std::cout);
+  if (!status.ok()) return OperationError(status);
+  return 0;
+}
+
 int Run(const std::vector<std::string>& argv) {
   if (!argv.empty() && argv[0] == "crash-test") {
     return crash::RunCrashCommand(
@@ -62,6 +91,8 @@ int Run(const std::vector<std::string>& argv) {
     std::cerr << UsageText();
     return kExitUsage;
   }
+
+  if (args->command == "tail") return RunTailCommand(*args);
 
   if (args->command == "demo") {
     if (args->cli_input_json.has_value()) {

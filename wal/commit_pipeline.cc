@@ -200,13 +200,23 @@ uint64_t CommitPipeline::PublishedNext(const SequenceLogId& log) const {
 }
 
 bool CommitPipeline::AwaitPublished(const SequenceLogId& log, uint64_t sequence,
-                                    absl::Time deadline) {
+                                    absl::Time deadline,
+                                    uint64_t exclusive_commits) {
   absl::MutexLock lock(&mu_);
   auto published = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     auto it = published_next_.find(log);
     return it != published_next_.end() && it->second > sequence;
   };
-  return mu_.AwaitWithDeadline(absl::Condition(&published), deadline);
+  auto done = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return published() || exclusive_commits_ > exclusive_commits;
+  };
+  mu_.AwaitWithDeadline(absl::Condition(&done), deadline);
+  return published();
+}
+
+uint64_t CommitPipeline::ExclusiveCommits() const {
+  absl::MutexLock lock(&mu_);
+  return exclusive_commits_;
 }
 
 absl::StatusOr<int64_t> CommitPipeline::CounterValue(const std::string& key) {
@@ -321,6 +331,9 @@ void CommitPipeline::LeadGroup(std::vector<Writer*>& group) {
     for (const auto& [key, value] : context.counters()) counters_[key] = value;
     ++stats_.groups;
     stats_.mutations += applied.size();
+    if (applied.size() == 1 && applied[0]->mutation->exclusive()) {
+      ++exclusive_commits_;
+    }
     if (sync) ++stats_.synced_groups;
   } else {
     if (health_.ok()) health_ = write_status;

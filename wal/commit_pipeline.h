@@ -79,8 +79,16 @@ class CommitPipeline {
 
   // Blocks until PublishedNext(log) > sequence or `deadline` passes (real
   // time, not the engine clock). Returns whether the sequence was published.
+  // With `exclusive_commits`, also returns (false) once ExclusiveCommits()
+  // exceeds it: a catalog change (a shard closed, a stream disabled) may end
+  // the wait, as no record will come to a closed log.
   bool AwaitPublished(const SequenceLogId& log, uint64_t sequence,
-                      absl::Time deadline) ABSL_LOCKS_EXCLUDED(mu_);
+                      absl::Time deadline,
+                      uint64_t exclusive_commits = UINT64_MAX)
+      ABSL_LOCKS_EXCLUDED(mu_);
+
+  // How many exclusive mutations (Mutation::exclusive()) have committed.
+  uint64_t ExclusiveCommits() const ABSL_LOCKS_EXCLUDED(mu_);
 
   // The committed value of a counter (see MutationContext::AddToCounter).
   absl::StatusOr<int64_t> CounterValue(const std::string& key)
@@ -119,6 +127,7 @@ class CommitPipeline {
   absl::Status health_ ABSL_GUARDED_BY(mu_);
   int64_t last_commit_micros_ ABSL_GUARDED_BY(mu_) = 0;
   Stats stats_ ABSL_GUARDED_BY(mu_);
+  uint64_t exclusive_commits_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace tablestream

@@ -179,5 +179,30 @@ TEST_F(CommitPipelineTest, AwaitPublishedWakesOnCommit) {
   EXPECT_FALSE(pipeline_->AwaitPublished("A", 5, absl::Now()));
 }
 
+// An exclusive mutation that writes nothing (as a catalog change would).
+class CatalogChange : public Mutation {
+ public:
+  absl::Status Apply(MutationContext&) override { return absl::OkStatus(); }
+  bool exclusive() const override { return true; }
+};
+
+TEST_F(CommitPipelineTest, AwaitPublishedEndsOnACatalogChange) {
+  const uint64_t before = pipeline_->ExclusiveCommits();
+  std::thread writer([&] {
+    CatalogChange m;
+    ASSERT_TRUE(pipeline_->Commit(&m, false).ok());
+  });
+  // The deadline is a failure guard: the catalog change ends the wait, and
+  // nothing was published.
+  EXPECT_FALSE(pipeline_->AwaitPublished(
+      "A", 1, absl::Now() + absl::Seconds(60), before));
+  writer.join();
+  EXPECT_EQ(pipeline_->ExclusiveCommits(), before + 1);
+  // Item mutations do not count.
+  LogAppend m(db_->DefaultColumnFamily(), "A");
+  ASSERT_TRUE(pipeline_->Commit(&m, false).ok());
+  EXPECT_EQ(pipeline_->ExclusiveCommits(), before + 1);
+}
+
 }  // namespace
 }  // namespace tablestream

@@ -26,6 +26,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "tablestream/attribute_value.h"
+#include "tablestream/consumer.h"
 #include "tablestream/item.h"
 #include "tablestream/options.h"
 #include "tablestream/query.h"
@@ -107,8 +108,43 @@ class Engine {
   // valid across restarts until it expires.
   virtual absl::StatusOr<std::string> GetShardIterator(
       const GetShardIteratorRequest& request) = 0;
+  // With request.wait_millis > 0 and no record to return yet, blocks until
+  // a commit writes one (or closes the shard) or the wait is over.
   virtual absl::StatusOr<GetRecordsResult> GetRecords(
       const GetRecordsRequest& request) = 0;
+
+  // ---- Consumers (see consumer.h) ----
+  // ResourceInUseException if the consumer exists.
+  virtual absl::StatusOr<ConsumerDescription> CreateConsumer(
+      const CreateConsumerRequest& request) = 0;
+  virtual absl::StatusOr<ListConsumersResult> ListConsumers(
+      const std::string& stream_arn) = 0;
+  // Positions, lag and skipped ranges. ResourceNotFoundException for an
+  // unknown stream or consumer (as for every consumer call).
+  virtual absl::StatusOr<ConsumerDescription> DescribeConsumer(
+      const ConsumerId& id) = 0;
+  // Moves the consumer explicitly, backwards or forwards; records the
+  // unprocessed ranges it skips.
+  virtual absl::StatusOr<ConsumerDescription> ResetConsumer(
+      const ResetConsumerRequest& request) = 0;
+  virtual absl::Status DeleteConsumer(const ConsumerId& id) = 0;
+  // The next records from the consumer's position, without moving it.
+  // TrimmedDataAccessException, naming the lost range, if its position
+  // expired.
+  virtual absl::StatusOr<ConsumerBatch> ReadConsumer(
+      const ReadConsumerRequest& request) = 0;
+  // Moves the consumer's position in a shard past `sequence_number`.
+  // ValidationException for a record not committed yet, or one before the
+  // position's predecessor (a checkpoint never moves backwards; repeating the
+  // last checkpoint is accepted and changes nothing).
+  virtual absl::Status CheckpointConsumer(const CheckpointRequest& request) = 0;
+  // Commits `writes` and the checkpoint atomically (one write batch, one WAL
+  // write), or nothing. Fails as CheckpointConsumer does, or as the first
+  // failing write does; a checkpoint that would move backwards fails, so a
+  // batch committed by another instance of the consumer is not applied twice.
+  virtual absl::Status CommitWithCheckpoint(
+      const CommitWithCheckpointRequest& request,
+      const WriteOptions& options = {}) = 0;
 
   // ---- Retention ----
   // Runs one retention pass now: moves every shard's trim horizon past its

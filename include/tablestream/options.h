@@ -68,6 +68,15 @@ struct Options {
   // Default: 0
   int64_t shard_rollover_seconds = 0;
 
+  // Retention that knows consumers: when > 0, records that a registered
+  // consumer has not processed yet are kept beyond stream_retention_seconds
+  // (the trim horizon stops at the slowest consumer's position), up to this
+  // many seconds after their creation; then they are trimmed anyway and the
+  // consumer gets TrimmedDataAccessException naming the lost range. Only
+  // meaningful above stream_retention_seconds. 0: consumers hold nothing.
+  // Default: 0
+  int64_t consumer_retention_cap_seconds = 0;
+
   // ---- Performance ----
 
   // The most mutations the committer puts behind one WAL write (and one sync).

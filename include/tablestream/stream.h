@@ -98,6 +98,10 @@ struct GetShardIteratorRequest {
 struct GetRecordsRequest {
   std::string shard_iterator;
   std::optional<int> limit;  // 1..1000, default 1000
+  // With no record at the iterator yet, wait up to this long for one: the
+  // commit that writes it (or closes the shard) wakes the reader. 0: return
+  // at once, as DynamoDB does. (tablestream's addition.)
+  int64_t wait_millis = 0;
 };
 
 // DynamoDB's Identity; set only on deletes made by the service (item TTL).

@@ -53,8 +53,9 @@ int64_t NowMicros();  // wall clock, microseconds since the epoch
 class ChangeReader {
  public:
   virtual ~ChangeReader() = default;
-  // Reads the next records (up to 1000). For each record whose image carries
-  // "ts", appends it to *write_micros. Returns how many records it read; 0
+  // Reads the next records (up to 1000). For each record whose new image
+  // carries "ts", appends it to *write_micros (so lag is measured on INSERT
+  // and MODIFY records of NEW_IMAGE and NEW_AND_OLD_IMAGES streams). Returns how many records it read; 0
   // when it has caught up.
   virtual absl::StatusOr<size_t> Poll(std::vector<int64_t>* write_micros) = 0;
 };

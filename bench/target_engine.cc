@@ -30,9 +30,9 @@ class PollingShardReader : public ChangeReader {
     TABLESTREAM_ASSIGN_OR_RETURN(GetRecordsResult result,
                                  engine_->GetRecords(request));
     for (const StreamRecord& r : result.records) {
-      const std::optional<Item>& image = r.dynamodb.new_image
-                                             ? r.dynamodb.new_image
-                                             : r.dynamodb.old_image;
+      // Only a new image carries this write's time (an old one, the
+      // previous write's).
+      const std::optional<Item>& image = r.dynamodb.new_image;
       if (!image) continue;
       auto ts = image->find("ts");
       if (ts != image->end()) {

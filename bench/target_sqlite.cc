@@ -124,8 +124,8 @@ class SqliteReader : public ChangeReader {
     TABLESTREAM_ASSIGN_OR_RETURN(
         select_,
         connection_.Prepare(
-            "SELECT rowid, json_extract(coalesce(new_image, old_image), "
-            "'$.ts') FROM changes WHERE rowid > ? ORDER BY rowid LIMIT 1000"));
+            "SELECT rowid, json_extract(new_image, '$.ts')"
+            " FROM changes WHERE rowid > ? ORDER BY rowid LIMIT 1000"));
     return absl::OkStatus();
   }
   absl::StatusOr<size_t> Poll(std::vector<int64_t>* write_micros) override {

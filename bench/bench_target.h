@@ -65,6 +65,8 @@ struct TargetConfig {
   bool durable = true;
   std::optional<StreamViewType> stream;  // nullopt: no stream / no triggers
   int threads = 1;
+  size_t write_buffer_bytes = 256u << 20;  // tablestream and raw RocksDB
+  size_t block_cache_bytes = 256u << 20;
   const WorkloadItems* items = nullptr;
 };
 

@@ -51,7 +51,7 @@ done
   | tee "$OUT/micro_bench.txt"
 
 gnuplot <<GNUPLOT
-set terminal pngcairo size 900,560 font ",11"
+set terminal pngcairo size 900,560 font ",11" noenhanced
 set output "docs/benchmarks-durable.png"
 set title "Durable inserts (200-byte items, NEW_AND_OLD_IMAGES), $(date -u +%Y-%m-%d)"
 set xlabel "writer threads"

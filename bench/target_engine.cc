@@ -159,8 +159,11 @@ class EngineTarget : public BenchTarget {
 
 absl::StatusOr<std::unique_ptr<BenchTarget>> OpenEngineTarget(
     const TargetConfig& config) {
+  Options options;
+  options.write_buffer_bytes = config.write_buffer_bytes;
+  options.block_cache_bytes = config.block_cache_bytes;
   TABLESTREAM_ASSIGN_OR_RETURN(std::unique_ptr<EngineImpl> engine,
-                               EngineImpl::OpenImpl(Options(), config.dir));
+                               EngineImpl::OpenImpl(options, config.dir));
   CreateTableRequest create;
   create.table_name = kTable;
   create.key_schema = {{"id", KeyType::kHash}};

@@ -150,7 +150,8 @@ class RocksDbTarget : public BenchTarget {
 absl::StatusOr<std::unique_ptr<BenchTarget>> OpenRocksDbTarget(
     const TargetConfig& config, bool floor) {
   TABLESTREAM_ASSIGN_OR_RETURN(std::unique_ptr<RawRocksDb> raw,
-                               RawRocksDb::Open(config.dir));
+                               RawRocksDb::Open(config.dir, config.write_buffer_bytes,
+                                                config.block_cache_bytes));
   return std::unique_ptr<BenchTarget>(
       new RocksDbTarget(std::move(raw), config, floor));
 }

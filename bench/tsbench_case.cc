@@ -87,6 +87,8 @@ absl::StatusOr<TsbenchCaseResult> RunTsbenchCase(const TsbenchCase& spec,
   config.durable = spec.durable;
   config.stream = flags.stream;
   config.threads = spec.threads;
+  config.write_buffer_bytes = flags.write_buffer_mib << 20;
+  config.block_cache_bytes = flags.block_cache_mib << 20;
   config.items = &items;
   TABLESTREAM_ASSIGN_OR_RETURN(std::unique_ptr<BenchTarget> target,
                                BenchTarget::Open(spec.target, config));

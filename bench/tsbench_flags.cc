@@ -146,6 +146,12 @@ absl::Status ParseOne(const std::string& name, const std::string& value,
       return Bad(name, value, "true, false");
     }
     f->scan = value == "true";
+  } else if (name == "write-buffer-mib" || name == "block-cache-mib") {
+    size_t* out = name == "write-buffer-mib" ? &f->write_buffer_mib
+                                              : &f->block_cache_mib;
+    if (!absl::SimpleAtoi(value, out) || *out < 1 || *out > 65536) {
+      return Bad(name, value, "an integer in 1..65536");
+    }
   } else if (name == "dir") {
     if (value.empty()) return Bad(name, value, "a directory");
     f->dir = value;
@@ -192,6 +198,8 @@ std::string TsbenchUsage() {
       "stream; reports its lag)\n"
       "  --scan=false             true: time a full stream scan after each "
       "window\n"
+      "  --write-buffer-mib=256 --block-cache-mib=256   RocksDB budgets "
+      "(tablestream and raw RocksDB)\n"
       "  --dir=/tmp               where the databases go (a fresh one per "
       "case)\n"
       "  --json=PATH --markdown=PATH --plot=PATH   extra outputs\n");

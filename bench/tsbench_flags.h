@@ -50,6 +50,10 @@ struct TsbenchFlags {
   int rounds = 1;
   ConsumerMode consumer = ConsumerMode::kNone;
   bool scan = false;  // time a full stream scan after each window
+  // RocksDB memory budgets of tablestream and raw RocksDB (Options::
+  // write_buffer_bytes and block_cache_bytes), in MiB.
+  size_t write_buffer_mib = 256;
+  size_t block_cache_mib = 256;
   std::string dir = "/tmp";
   std::string json;      // write the JSON report here
   std::string markdown;  // write the summary as a Markdown table here

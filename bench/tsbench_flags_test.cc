@@ -43,7 +43,8 @@ TEST(TsbenchFlagsTest, ParsesEveryFlag) {
        "--item-bytes=1000", "--keys=500", "--distribution=zipfian",
        "--zipf-theta=0.8", "--seed=7", "--seconds=0.5", "--warmup=0",
        "--rounds=3", "--consumer=poll", "--scan", "--dir=/var/tmp",
-       "--json=a.json", "--markdown=a.md", "--plot=a.dat"});
+       "--json=a.json", "--markdown=a.md", "--plot=a.dat",
+       "--write-buffer-mib=16", "--block-cache-mib=8"});
   ASSERT_TRUE(f.ok()) << f.status();
   EXPECT_EQ(f->workload, Workload::kDeleteHeavy);
   EXPECT_EQ(f->targets,
@@ -65,6 +66,8 @@ TEST(TsbenchFlagsTest, ParsesEveryFlag) {
   EXPECT_EQ(f->json, "a.json");
   EXPECT_EQ(f->markdown, "a.md");
   EXPECT_EQ(f->plot, "a.dat");
+  EXPECT_EQ(f->write_buffer_mib, 16u);
+  EXPECT_EQ(f->block_cache_mib, 8u);
 }
 
 TEST(TsbenchFlagsTest, StreamOff) {
@@ -91,6 +94,7 @@ TEST(TsbenchFlagsTest, BadValuesListTheValidOnes) {
   EXPECT_THAT(Error({"--item-bytes=10"}), HasSubstr("80..400000"));
   EXPECT_THAT(Error({"--zipf-theta=1.5"}), HasSubstr("(0, 1)"));
   EXPECT_THAT(Error({"--rounds=0"}), HasSubstr(">= 1"));
+  EXPECT_THAT(Error({"--block-cache-mib=0"}), HasSubstr("1..65536"));
 }
 
 TEST(TsbenchFlagsTest, UnknownFlagsShowTheUsage) {

@@ -7,6 +7,8 @@
 
 #include "bench/bench_target.h"
 
+#include <sqlite3.h>
+
 #include <filesystem>
 
 #include "gtest/gtest.h"
@@ -103,6 +105,61 @@ TEST_P(BenchTargetTest, NoStreamNoReader) {
       target->NewChangeReader();
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ(*reader, nullptr);
+}
+
+// SQLite's triggers write DynamoDB-like records: the key, and the whole old
+// and new rows as JSON.
+TEST(SqliteTriggersTest, RecordsHoldKeysAndBothImagesAsJson) {
+  const std::string dir = std::filesystem::temp_directory_path() /
+                          ("sqlite_triggers_test." + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const WorkloadItems items(200);
+  {
+    TargetConfig config;
+    config.dir = dir;
+    config.durable = false;
+    config.stream = StreamViewType::kNewAndOldImages;
+    config.items = &items;
+    absl::StatusOr<std::unique_ptr<BenchTarget>> target =
+        BenchTarget::Open(Target::kSqlite, config);
+    ASSERT_TRUE(target.ok()) << target.status();
+    ASSERT_TRUE((*target)->Load(1).ok());
+    ASSERT_TRUE((*target)->Do({OpKind::kUpdate, 0}, 0, 42).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir + "/bench.sqlite").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(
+                db,
+                "SELECT event, json_extract(keys, '$.id'), "
+                "json_extract(old_image, '$.age'), "
+                "json_extract(new_image, '$.age'), "
+                "json_extract(new_image, '$.active'), "
+                "length(json_extract(new_image, '$.payload')) "
+                "FROM changes ORDER BY rowid",
+                -1, &s, nullptr),
+            SQLITE_OK);
+  auto text = [&](int column) {
+    const unsigned char* t = sqlite3_column_text(s, column);
+    return t == nullptr ? std::string("NULL")
+                        : std::string(reinterpret_cast<const char*>(t));
+  };
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(text(0), "INSERT");
+  EXPECT_EQ(text(1), items.Id(0));
+  EXPECT_EQ(text(2), "NULL");
+  EXPECT_EQ(text(3), "0");
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(text(0), "MODIFY");
+  EXPECT_EQ(text(2), "0");
+  EXPECT_EQ(text(3), "42");
+  EXPECT_EQ(text(4), "1");  // JSON true
+  EXPECT_GT(std::stoi(text(5)), 100);
+  EXPECT_EQ(sqlite3_step(s), SQLITE_DONE);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, BenchTargetTest,

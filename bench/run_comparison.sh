@@ -2,7 +2,7 @@
 # Reruns the tsbench comparison (tablestream, raw RocksDB, the floor, SQLite
 # with triggers) and regenerates the generated section of docs/benchmarks.md
 # and the plot docs/benchmarks-durable.png. One command:
-#   bash bench/run_comparison.sh            # about 6 minutes
+#   bash bench/run_comparison.sh            # about 10 minutes
 #   ROUNDS=1 SECONDS_PER_CASE=1 bash bench/run_comparison.sh   # a quick look
 # Builds tsbench and micro_bench (RelWithDebInfo, ccache if present) in
 # $BUILD_DIR (default ./build),
@@ -46,6 +46,10 @@ run consumer --workload=update-heavy --durable=true --threads=8 \
 for w in update-heavy read-mostly mixed delete-heavy; do
   run "$w" --workload="$w" --distribution=zipfian --durable=true --threads=8
 done
+for v in off KEYS_ONLY NEW_IMAGE OLD_IMAGE NEW_AND_OLD_IMAGES; do
+  run "view-$v" --workload=update-heavy --durable=false --threads=1 \
+    --stream="$v" --targets=tablestream,floor,sqlite
+done
 "$BUILD_DIR/bench/micro_bench" --benchmark_min_time=0.3 \
   --benchmark_out="$OUT/micro_bench.json" --benchmark_out_format=json \
   | tee "$OUT/micro_bench.txt"
@@ -73,7 +77,9 @@ section="$OUT/section.md"
   echo "raw results in \`$OUT/\`. Medians of $ROUNDS round(s) of $SECS s per case."
   echo
   echo "![durable throughput against writer count](benchmarks-durable.png)"
-  for name in durable nondurable consumer update-heavy read-mostly mixed delete-heavy; do
+  for name in durable nondurable consumer update-heavy read-mostly mixed \
+    delete-heavy view-off view-KEYS_ONLY view-NEW_IMAGE view-OLD_IMAGE \
+    view-NEW_AND_OLD_IMAGES; do
     echo
     echo "#### $name"
     echo

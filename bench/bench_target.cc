@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "absl/strings/str_format.h"
+
 namespace tablestream {
 
 Item WorkloadItems::Make(uint64_t key, uint64_t version,
@@ -27,6 +29,26 @@ int64_t NowMicros() {
   return std::chrono::duration_cast<std::chrono::microseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+std::string DescribeRocksDbMemory(rocksdb::DB* db) {
+  auto mib = [&](const std::string& property, bool aggregated) {
+    uint64_t value = 0;
+    if (aggregated) {
+      (void)db->GetAggregatedIntProperty(property, &value);  // 0 if unknown
+    } else {
+      (void)db->GetIntProperty(property, &value);  // 0 if unknown
+    }
+    return value / 1048576.0;
+  };
+  return absl::StrFormat(
+      "memtables %.0f MiB, table readers %.1f MiB, block cache %.0f MiB "
+      "(pinned %.0f MiB), live SST files %.0f MiB",
+      mib("rocksdb.cur-size-all-mem-tables", true),
+      mib("rocksdb.estimate-table-readers-mem", true),
+      mib("rocksdb.block-cache-usage", false),
+      mib("rocksdb.block-cache-pinned-usage", false),
+      mib("rocksdb.live-sst-files-size", true));
 }
 
 absl::StatusOr<std::unique_ptr<BenchTarget>> BenchTarget::Open(

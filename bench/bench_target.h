@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "rocksdb/db.h"
 #include "bench/bench_item.h"
 #include "bench/tsbench_flags.h"
 #include "bench/workload.h"
@@ -88,7 +89,13 @@ class BenchTarget {
   // at the window's begin and end.
   virtual void SnapshotCounters() {}
   virtual double WritesPerSync() const { return 0; }
+  // Where RocksDB's memory is now (memtables, table readers, block cache),
+  // for tablestream and raw RocksDB; empty for other targets.
+  virtual std::string RocksDbMemory() { return ""; }
 };
+
+// The memory report of RocksDbMemory() for `db`.
+std::string DescribeRocksDbMemory(rocksdb::DB* db);
 
 // Constructors of the implementations (bench/target_*.cc).
 absl::StatusOr<std::unique_ptr<BenchTarget>> OpenEngineTarget(

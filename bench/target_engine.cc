@@ -142,6 +142,9 @@ class EngineTarget : public BenchTarget {
     window_.synced_groups = now.synced_groups - last_.synced_groups;
     last_ = now;
   }
+  std::string RocksDbMemory() override {
+    return DescribeRocksDbMemory(engine_->db());
+  }
   double WritesPerSync() const override {
     return window_.synced_groups == 0
                ? 0

@@ -88,6 +88,9 @@ class RocksDbTarget : public BenchTarget {
     last_writes_ = writes;
     last_syncs_ = syncs;
   }
+  std::string RocksDbMemory() override {
+    return DescribeRocksDbMemory(raw_->db());
+  }
   double WritesPerSync() const override {
     return window_syncs_ == 0 ? 0 : 1.0 * window_writes_ / window_syncs_;
   }

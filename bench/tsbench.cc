@@ -108,6 +108,10 @@ int Main(int argc, char** argv) {
                  result->run.ops_per_second,
                  result->run.errors ? "  errors: " : "",
                  result->run.first_error.c_str());
+    if (!result->rocksdb_memory.empty()) {
+      std::fprintf(stderr, "    peak RSS %.0f MiB; at the end: %s\n",
+                   result->peak_rss_mib, result->rocksdb_memory.c_str());
+    }
     runs.push_back(*std::move(result));
   }
   const SyncProbe sync_after = ProbeSync(base);

@@ -172,6 +172,7 @@ absl::StatusOr<TsbenchCaseResult> RunTsbenchCase(const TsbenchCase& spec,
     }
   }
   result.peak_rss_mib = PeakRssKib() / 1024.0;
+  result.rocksdb_memory = target->RocksDbMemory();
   return result;
 }
 

@@ -64,6 +64,7 @@ struct TsbenchCaseResult {
   double wchar_per_op = 0;        // /proc/self/io wchar
   double peak_rss_mib = 0;        // VmHWM
   double writes_per_sync = 0;     // 0 if unknown or not durable
+  std::string rocksdb_memory;     // BenchTarget::RocksDbMemory() at the end
   ConsumerFigures consumer;
   ScanFigures scan;
 };

@@ -180,6 +180,7 @@ nlohmann::json TsbenchJson(const std::vector<TsbenchCaseResult>& runs,
     run["ops"] = r.run.ops;
     run["seconds"] = r.run.seconds;
     run["errors"] = r.run.errors;
+    if (!r.rocksdb_memory.empty()) run["rocksdb_memory"] = r.rocksdb_memory;
     if (r.consumer.ran) {
       run["consumer"] = {{"records_in_window", r.consumer.records_in_window},
                          {"lag_p50_millis", r.consumer.lag_p50_millis},

@@ -18,9 +18,6 @@
 // on the machine disturbs less than throughput. Exit status 1 if any
 // operation failed.
 
-#include <fcntl.h>
-#include <sys/utsname.h>
-#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -36,6 +33,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
+#include "bench/machine_info.h"
 #include "bench/put_report.h"
 
 namespace tablestream {
@@ -126,56 +124,13 @@ Flags ParseFlags(int argc, char** argv) {
   return f;
 }
 
-// The first three fields of /proc/loadavg: others' work on the machine
-// skews every figure, so the report shows it.
-std::string LoadAverage() {
-  std::ifstream in("/proc/loadavg");
-  std::string one, five, fifteen;
-  in >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
-}
-
-struct SyncProbe {
-  double median_micros = 0;
-  double min_micros = 0;
-};
-
-// Times 50 rounds of a 4 KiB append + fdatasync in `dir`: the device's floor
-// for one durable commit, which other work on the machine (and, in a VM, the
-// host) moves a lot.
-SyncProbe ProbeSync(const std::string& dir) {
-  const std::string path = dir + "/sync_probe";
-  const int fd = open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
-  if (fd < 0) return {};
-  const std::string block(4096, 'x');
-  std::vector<double> micros;
-  for (int i = 0; i < 50; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    if (write(fd, block.data(), block.size()) < 0 || fdatasync(fd) != 0) break;
-    micros.push_back(std::chrono::duration<double, std::micro>(
-                         std::chrono::steady_clock::now() - start)
-                         .count());
-  }
-  close(fd);
-  unlink(path.c_str());
-  if (micros.empty()) return {};
-  std::sort(micros.begin(), micros.end());
-  return {micros[micros.size() / 2], micros.front()};
-}
-
 void PrintMachine(const Flags& f, std::FILE* out) {
-  utsname u;
-  uname(&u);
-  struct statfs fs;
-  const bool tmpfs = statfs(f.dir.c_str(), &fs) == 0 && fs.f_type == 0x01021994;
   std::fprintf(out,
-               "machine: %u cpus, %s %s, load %s; dir %s%s\n"
+               "machine: %s\n"
                "config: %.1f s per case after %.1f s warm-up, %d round(s), "
                "%zu-byte items, NEW_AND_OLD_IMAGES stream\n",
-               std::thread::hardware_concurrency(), u.sysname, u.release,
-               LoadAverage().c_str(), f.dir.c_str(),
-               tmpfs ? " (tmpfs: syncs cost nothing!)" : "", f.seconds,
-               f.warmup, f.rounds, f.value_bytes);
+               MachineLine(f.dir).c_str(), f.seconds, f.warmup, f.rounds,
+               f.value_bytes);
   std::fflush(out);
 }
 

@@ -95,6 +95,7 @@ TimedRunResult RunTimed(const TimedRunOptions& options, const TimedOp& op) {
   out.ops_per_second = out.ops / out.seconds;
   out.p50_micros = Percentile(all, 0.50);
   out.p99_micros = Percentile(all, 0.99);
+  out.p999_micros = Percentile(all, 0.999);
   if (out.ops > 0) out.cpu_micros_per_op = cpu_seconds * 1e6 / out.ops;
   return out;
 }

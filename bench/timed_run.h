@@ -39,6 +39,7 @@ struct TimedRunResult {
   double ops_per_second = 0;
   double p50_micros = 0;
   double p99_micros = 0;
+  double p999_micros = 0;
   // Process CPU time (user + system, all threads, RocksDB's background
   // threads included) spent in the window, per op. Less sensitive than
   // ops_per_second to other load on the machine.

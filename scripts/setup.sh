@@ -9,6 +9,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev # tests
   libbenchmark-dev          # micro-benchmarks
   nlohmann-json3-dev        # JSON API (a well-kept parser beats a hand-written one)
+  libsqlite3-dev            # tsbench's SQLite-with-triggers comparison target
+  gnuplot-nox               # bench/run_comparison.sh draws docs/benchmarks-durable.png
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -284,9 +284,10 @@ absl::StatusOr<std::vector<std::string>> ObjectReader::StringList(
 absl::StatusOr<Json> ParseJson(std::string_view text) {
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    // e.what() reads "[json.exception.parse_error.101] parse error at line 1,
-    // column 2: ..."; drop the bracketed id.
+  } catch (const Json::exception& e) {
+    // Mostly a parse_error; a number too large for a double ("1e400") is an
+    // out_of_range. e.what() reads "[json.exception.parse_error.101] parse
+    // error at line 1, column 2: ..."; drop the bracketed id.
     std::string_view what = e.what();
     size_t bracket = what.find("] ");
     if (bracket != std::string_view::npos) what.remove_prefix(bracket + 2);

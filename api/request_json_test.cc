@@ -444,6 +444,16 @@ TEST(RequestTest, ParseJsonReportsWhere) {
   EXPECT_THAT(ErrorMessage(s), HasSubstr("line 1"));
 }
 
+// Found by attribute_json_fuzzer: a number beyond a double's range made
+// nlohmann throw out_of_range, which escaped ParseJson and ended the process.
+TEST(RequestTest, ParseJsonRefusesNumberOverflow) {
+  for (const char* text : {"1e6130", R"({"Limit":1e400})", "[-1E+99999]"}) {
+    absl::Status s = ParseJson(text).status();
+    EXPECT_EQ(ExceptionName(s), kSerializationException) << text;
+    EXPECT_THAT(ErrorMessage(s), HasSubstr("number overflow")) << text;
+  }
+}
+
 }  // namespace
 }  // namespace api
 }  // namespace tablestream

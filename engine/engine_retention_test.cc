@@ -3,7 +3,9 @@
 // Retention, trimmed positions, AT_TIMESTAMP, stream and shard lifecycle,
 // shard rollover. All time comes from the fixture's ManualClock.
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -214,6 +216,29 @@ TEST_F(RetentionTest, AtTimestampStartsAtTheFirstRecordAtOrAfter) {
   EXPECT_EQ(ExceptionName(
                 Iterator(ShardIteratorType::kTrimHorizon, {}, t0).status()),
             kValidationException);
+}
+
+// Found by json_api_fuzzer: a Timestamp of 1e300 was converted to int64
+// microseconds with undefined behaviour (on x86 it became INT64_MIN, so an
+// iterator far in the future started at the first record).
+TEST_F(RetentionTest, AtTimestampFarOutsideTheStream) {
+  PutKey(0);
+  PutKey(1);
+  for (double t : {1e300, 1e19, 9.3e12}) {
+    auto it = Iterator(ShardIteratorType::kAtTimestamp, {}, t);
+    ASSERT_TRUE(it.ok()) << it.status();
+    EXPECT_THAT(KeysFrom(*it), testing::ElementsAre()) << t;
+  }
+  for (double t : {-1e300, -1e19, -9.3e12}) {
+    auto it = Iterator(ShardIteratorType::kAtTimestamp, {}, t);
+    ASSERT_TRUE(it.ok()) << it.status();
+    EXPECT_THAT(KeysFrom(*it), testing::ElementsAre("k0", "k1")) << t;
+  }
+  for (double t : {std::nan(""), std::numeric_limits<double>::infinity()}) {
+    EXPECT_EQ(ExceptionName(
+                  Iterator(ShardIteratorType::kAtTimestamp, {}, t).status()),
+              kValidationException);
+  }
 }
 
 TEST_F(RetentionTest, DisabledStreamDisappearsWhenItsRecordsExpire) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -129,6 +130,10 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
         ShardIteratorTypeName(type),
         request.timestamp ? " and a Timestamp" : " and no Timestamp"));
   }
+  if (request.timestamp && !std::isfinite(*request.timestamp)) {
+    return ValidationError(
+        "Timestamp must be a finite number of seconds since the epoch");
+  }
   std::optional<uint64_t> sequence;
   if (request.sequence_number) {
     TABLESTREAM_ASSIGN_OR_RETURN(sequence,
@@ -181,8 +186,13 @@ absl::StatusOr<std::string> EngineImpl::GetShardIterator(
       break;
     }
     case ShardIteratorType::kAtTimestamp: {
+      // Clamped: a timestamp beyond int64 microseconds (1e300) is still
+      // before the first record or after the last.
+      const double ceiling = std::ceil(*request.timestamp * 1e6);
       const int64_t micros =
-          static_cast<int64_t>(std::ceil(*request.timestamp * 1e6));
+          ceiling <= -9.2e18  ? std::numeric_limits<int64_t>::min()
+          : ceiling >= 9.2e18 ? std::numeric_limits<int64_t>::max()
+                              : static_cast<int64_t>(ceiling);
       TABLESTREAM_ASSIGN_OR_RETURN(
           position.next_sequence,
           FirstRecordCreatedAtOrAfter(db_.get(), context_.stream_cf,

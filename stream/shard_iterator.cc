@@ -55,12 +55,14 @@ absl::StatusOr<ShardPosition> DecodeShardIterator(std::string_view iterator) {
   size_t tag = iterator.rfind(kVersionTag);
   if (tag == std::string_view::npos) return Invalid("malformed");
   std::string_view arn = iterator.substr(0, tag);
+  const absl::string_view encoded(iterator.data() + tag + kVersionTag.size(),
+                                  iterator.size() - tag - kVersionTag.size());
   std::string payload;
-  if (!absl::Base64Unescape(
-          absl::string_view(iterator.data() + tag + kVersionTag.size(),
-                            iterator.size() - tag - kVersionTag.size()),
-          &payload) ||
-      payload.size() != kPayloadSize + 8) {
+  // Base64Unescape also takes whitespace, padding variants and unpadded
+  // text: accept only the exact text EncodeShardIterator writes.
+  if (!absl::Base64Unescape(encoded, &payload) ||
+      payload.size() != kPayloadSize + 8 ||
+      absl::Base64Escape(payload) != encoded) {
     return Invalid("malformed");
   }
   std::string_view body(payload.data(), kPayloadSize);

@@ -47,5 +47,22 @@ TEST(ShardIteratorTest, RefusesAnythingItDidNotProduce) {
   }
 }
 
+// Found by shard_iterator_fuzzer: absl::Base64Unescape skips whitespace, so
+// an iterator with a space or newline inserted in its payload was accepted.
+TEST(ShardIteratorTest, RefusesWhitespaceInPayload) {
+  const std::string good =
+      EncodeShardIterator(kArn, ShardPosition{3, 1, 77, 1700000000000000});
+  const size_t payload = good.rfind("|1|") + 3;
+  for (const char* space : {"\n", " ", "\t", "\r\n"}) {
+    for (size_t at : {payload, payload + 5, good.size()}) {
+      std::string changed = good;
+      changed.insert(at, space);
+      auto decoded = DecodeShardIterator(changed);
+      EXPECT_EQ(ExceptionName(decoded.status()), kValidationException)
+          << "whitespace at " << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tablestream

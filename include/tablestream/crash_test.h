@@ -129,6 +129,9 @@ struct CrashTestOptions {
   // The engine options of the child (durability, retention, rollover...).
   // `clock` must stay the default: it is not carried across processes.
   Options engine_options;
+  // Runs no workload: only the checks, once, on the existing database at
+  // `db_path` and its journal (say one kept after a violation).
+  bool check_only = false;
   // Progress lines (one per round) go here when set.
   std::function<void(std::string_view line)> progress;
 };

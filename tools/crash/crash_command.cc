@@ -19,7 +19,7 @@ constexpr char kValidOptions[] =
     "--mix=put:W,update:W,cput:W,delete:W,toggle:W, "
     "--durable=mixed|always|never, --db=DIR, --min-kill-delay-ms=N, "
     "--max-kill-delay-ms=N, --rounds-per-database=N, "
-    "--shard-rollover-records=N, --quiet, --help";
+    "--shard-rollover-records=N, --check-only, --quiet, --help";
 
 absl::Status Bad(const std::string& why) {
   return absl::InvalidArgumentError(
@@ -86,6 +86,8 @@ std::string CrashCommandUsage() {
       "  --max-kill-delay-ms=N   [800]\n"
       "  --rounds-per-database=N start a new database every N rounds [40]\n"
       "  --shard-rollover-records=N  roll shards over (0: never) [400]\n"
+      "  --check-only            run only the checks, on the database at --db\n"
+      "                          (one kept after a violation) and its journal\n"
       "  --quiet                 no line per round\n");
 }
 
@@ -100,6 +102,10 @@ absl::StatusOr<CrashCommandArgs> ParseCrashCommandArgs(
     const bool has_value = eq != std::string::npos;
     if (name == "--quiet" && !has_value) {
       out.quiet = true;
+      continue;
+    }
+    if (name == "--check-only" && !has_value) {
+      out.test.check_only = true;
       continue;
     }
     if (!has_value) {
@@ -143,6 +149,9 @@ absl::StatusOr<CrashCommandArgs> ParseCrashCommandArgs(
   }
   if (out.test.seconds == 0 && out.test.rounds == 0) {
     return Bad("--seconds=0 needs --rounds");
+  }
+  if (out.test.check_only && out.test.db_path.empty()) {
+    return Bad("--check-only needs --db=DIR");
   }
   if (out.test.min_kill_delay_ms > out.test.max_kill_delay_ms) {
     return Bad("--min-kill-delay-ms exceeds --max-kill-delay-ms");

@@ -174,6 +174,45 @@ absl::StatusOr<CrashTestSummary> RunCrashTest(CrashWorkload& workload,
   };
 
   CrashTestSummary summary;
+  // Forks the checker; returns its checks, or sets summary.violation.
+  auto check = [&](const std::string& where) -> absl::StatusOr<int64_t> {
+    int result_pipe[2];
+    if (::pipe2(result_pipe, O_CLOEXEC) != 0) return Errno("pipe");
+    const pid_t checker = ::fork();
+    if (checker < 0) return Errno("fork");
+    if (checker == 0) {
+      ::close(result_pipe[0]);
+      RunChecker(workload, options, db_path, result_pipe[1]);
+    }
+    ::close(result_pipe[1]);
+    const std::string result = ReadAll(result_pipe[0]);
+    ::close(result_pipe[0]);
+    int wait_status = 0;
+    while (::waitpid(checker, &wait_status, 0) < 0 && errno == EINTR) {
+    }
+    int64_t checks = 0;
+    if (result.rfind("OK ", 0) == 0 &&
+        absl::SimpleAtoi(result.substr(3), &checks)) {
+      summary.checks += checks;
+      return checks;
+    }
+    summary.violation = absl::StrCat(
+        where, ": ",
+        result.rfind("FAIL ", 0) == 0
+            ? result.substr(5)
+            : absl::StrCat("the checker process died (status ", wait_status,
+                           ") ", result));
+    return -1;
+  };
+  if (options.check_only) {
+    if (temporary) return absl::InvalidArgumentError("check_only needs db_path");
+    const auto start = WallClock::now();
+    absl::StatusOr<int64_t> checks = check("check of " + db_path);
+    if (!checks.ok()) return checks.status();
+    summary.seconds =
+        std::chrono::duration<double>(WallClock::now() - start).count();
+    return summary;
+  }
   std::mt19937_64 rng(options.seed);
   const auto start = WallClock::now();
   size_t journal_entries_seen = 0;
@@ -241,31 +280,9 @@ absl::StatusOr<CrashTestSummary> RunCrashTest(CrashWorkload& workload,
     }
 
     // 4: the check.
-    int result_pipe[2];
-    if (::pipe2(result_pipe, O_CLOEXEC) != 0) return Errno("pipe");
-    const pid_t checker = ::fork();
-    if (checker < 0) return Errno("fork");
-    if (checker == 0) {
-      ::close(result_pipe[0]);
-      RunChecker(workload, options, db_path, result_pipe[1]);
-    }
-    ::close(result_pipe[1]);
-    const std::string result = ReadAll(result_pipe[0]);
-    ::close(result_pipe[0]);
-    while (::waitpid(checker, &wait_status, 0) < 0 && errno == EINTR) {
-    }
-    int64_t checks = 0;
-    if (result.rfind("OK ", 0) == 0 && absl::SimpleAtoi(result.substr(3), &checks)) {
-      summary.checks += checks;
-    } else {
-      summary.violation = absl::StrCat(
-          where, ": ",
-          result.rfind("FAIL ", 0) == 0
-              ? result.substr(5)
-              : absl::StrCat("the checker process died (status ", wait_status,
-                             ") ", result));
-      break;
-    }
+    absl::StatusOr<int64_t> checks = check(where);
+    if (!checks.ok()) return checks.status();
+    if (*checks < 0) break;
     absl::StatusOr<std::vector<CrashJournalEntry>> history =
         crash::ReadCrashJournal(JournalPath(db_path));
     if (!history.ok()) return history.status();
@@ -278,7 +295,7 @@ absl::StatusOr<CrashTestSummary> RunCrashTest(CrashWorkload& workload,
     if (options.progress) {
       options.progress(absl::StrCat(
           "round ", round, ": killed after ", delay_ms, " ms, ", acknowledged,
-          " operations acknowledged, ", checks, " checks passed"));
+          " operations acknowledged, ", *checks, " checks passed"));
     }
   }
   summary.seconds =

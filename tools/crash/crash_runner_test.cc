@@ -12,6 +12,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tablestream/crash_test.h"
+#include "tablestream/errors.h"
 #include "tools/crash/standard_workload.h"
 
 namespace tablestream {
@@ -135,6 +136,63 @@ TEST(CrashTesterTest, CatchesAWriteWithoutAJournalEntry) {
   ASSERT_TRUE(summary->violation.has_value());
   EXPECT_THAT(*summary->violation, HasSubstr("phantom"));
   EXPECT_THAT(*summary->violation, HasSubstr("Items key t0k1"));
+}
+
+// A delete in flight at a kill, then an acknowledged failed conditional put
+// and an acknowledged delete of the same item: both deletes would make the
+// same REMOVE record, and only the second did. (A greedy checker matched the
+// record to the first delete and reported a false violation in an hour-long
+// run; the checker searches instead.)
+class DeleteInFlightThenDeleteAgain : public StandardWorkload {
+ public:
+  DeleteInFlightThenDeleteAgain() : StandardWorkload(SmallWorkload()) {}
+  absl::Status Run(Engine& engine, uint64_t seed,
+                   CrashJournal& journal) override {
+    CreateTableRequest create;
+    create.table_name = kItemsTable;
+    create.key_schema.push_back({"pk", KeyType::kHash});
+    create.attribute_definitions.push_back({"pk", ScalarAttributeType::kS});
+    create.stream_specification =
+        StreamSpecification{true, StreamViewType::kNewAndOldImages};
+    journal.Begin(0, "create Items - - 0 1");
+    if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
+    journal.Acknowledge(0, "ok");
+    PutItemRequest put;
+    put.table_name = kItemsTable;
+    put.item = {{"pk", AttributeValue::S("t0k0")},
+                {"op", AttributeValue::S("p1")},
+                {"v", AttributeValue::N("7")}};
+    journal.Begin(0, "put Items t0k0 p1 7 1");
+    if (!engine.PutItem(put).ok()) return absl::InternalError("put");
+    journal.Acknowledge(0, "ok");
+    journal.Begin(0, "del Items t0k0 d1 0 1");  // "killed" before it ran
+    PutItemRequest cput = put;
+    cput.item["op"] = AttributeValue::S("c1");
+    cput.expected.expected["pk"].exists = false;
+    journal.Begin(0, "cput Items t0k0 c1 7 1");
+    if (!IsConditionalCheckFailed(engine.PutItem(cput).status())) {
+      return absl::InternalError("cput should fail");
+    }
+    journal.Acknowledge(0, "ConditionalCheckFailedException");
+    DeleteItemRequest del;
+    del.table_name = kItemsTable;
+    del.key = {{"pk", AttributeValue::S("t0k0")}};
+    journal.Begin(0, "del Items t0k0 d2 0 1");
+    if (!engine.DeleteItem(del).ok()) return absl::InternalError("del");
+    journal.Acknowledge(0, "ok");
+    return absl::OkStatus();  // ends the round without a kill
+  }
+};
+
+TEST(CrashTesterTest, AttributesIdenticalRecordsToTheRightWrite) {
+  DeleteInFlightThenDeleteAgain workload;
+  CrashTestOptions options = OneLongRound(11);
+  options.max_kill_delay_ms = options.min_kill_delay_ms = 30000;
+  auto summary = RunCrashTest(workload, options);
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_FALSE(summary->violation.has_value()) << *summary->violation;
+  EXPECT_EQ(summary->kills, 0);
+  EXPECT_GT(summary->checks, 0);
 }
 
 class FailingWorkload : public CrashWorkload {

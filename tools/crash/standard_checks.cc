@@ -3,6 +3,7 @@
 // The checker side of StandardWorkload: what runs after each kill. Each
 // failure names the table, key, operation and record involved.
 
+#include <functional>
 #include <map>
 #include <set>
 #include <utility>
@@ -244,6 +245,85 @@ class StandardChecker {
     return absl::OkStatus();
   }
 
+  // Whether the key's records are exactly the effects of its journaled
+  // writes in order: each acknowledged write made its record (or changed
+  // nothing, and then with the outcome it was acknowledged with), a write in
+  // flight at a kill may or may not have, and nothing else wrote. Writes in
+  // flight make it a search: a delete in flight and a later delete of the
+  // same item make the same record, so either may own it. The state after
+  // consuming records[0, next) is records[next-1]'s new image, so a failed
+  // (op, next) pair is remembered and the search is polynomial.
+  absl::Status MatchKeyHistory(const std::string& key,
+                               const std::vector<const JournaledOp*>& ops,
+                               const std::vector<const StreamRecord*>& records) {
+    std::set<std::pair<size_t, size_t>> failed;
+    absl::Status deepest;  // the failure at the latest op: the diagnosis
+    size_t deepest_op = 0;
+    auto fail = [&](size_t i, absl::Status s) {
+      if (deepest.ok() || i >= deepest_op) {
+        deepest = s;
+        deepest_op = i;
+      }
+      return s;
+    };
+    std::function<absl::Status(size_t, size_t)> match =
+        [&](size_t i, size_t next) -> absl::Status {
+      if (failed.count({i, next})) return Violation("(explored)");
+      const std::optional<Item> state =
+          next == 0 ? std::nullopt : records[next - 1]->dynamodb.new_image;
+      absl::Status result = absl::OkStatus();
+      if (i == ops.size()) {
+        if (next != records.size()) {
+          result = fail(i, Violation(absl::StrCat(
+                               "Items key ", key,
+                               ": record without a journaled write: ",
+                               Describe(*records[next]))));
+        }
+      } else {
+        const JournaledOp& j = *ops[i];
+        const Effect e = ApplyModel(state, j.op);
+        if (j.outcome && *j.outcome != e.outcome) {
+          result = fail(i, Violation(absl::StrCat(
+                               "Items key ", key, ": ", Describe(j),
+                               " but from the item ", Describe(state),
+                               " it should have been ", e.outcome)));
+        } else if (!e.changed) {
+          result = match(i + 1, next);
+        } else {
+          const EventName event = !state    ? EventName::kInsert
+                                  : e.after ? EventName::kModify
+                                            : EventName::kRemove;
+          const bool can_apply =
+              next < records.size() && records[next]->event_name == event &&
+              records[next]->dynamodb.new_image == e.after &&
+              records[next]->dynamodb.old_image == state;
+          result = can_apply ? match(i + 1, next + 1)
+                             : fail(i, Violation(absl::StrCat(
+                                           "Items key ", key,
+                                           ": acknowledged write lost: ",
+                                           Describe(j),
+                                           " should have made the record ",
+                                           EventNameName(event), " new ",
+                                           Describe(e.after), " old ",
+                                           Describe(state), "; the stream has ",
+                                           next < records.size()
+                                               ? Describe(*records[next])
+                                               : std::string(
+                                                     "no further record"))));
+          // A write in flight may not have happened.
+          if (!result.ok() && !j.outcome) result = match(i + 1, next);
+        }
+      }
+      if (!result.ok()) failed.insert({i, next});
+      return result;
+    };
+    if (match(0, 0).ok()) {
+      checks_ += ops.size() + records.size();
+      return absl::OkStatus();
+    }
+    return deepest;
+  }
+
   // Items: the table is the fold of its stream, and the stream is the
   // effects of the journaled writes.
   absl::Status CheckItemsTable() {
@@ -277,44 +357,9 @@ class StandardChecker {
     int64_t present = 0;
     for (const auto& [key, ops] : OpsByKey(kItemsTable)) {
       const std::vector<const StreamRecord*>& records = records_by_key[key];
-      size_t next = 0;
-      std::optional<Item> state;
-      for (const JournaledOp* j : ops) {
-        Effect e = ApplyModel(state, j->op);
-        if (j->outcome && *j->outcome != e.outcome) {
-          return Violation(absl::StrCat(
-              "Items key ", key, ": ", Describe(*j),
-              " but from the item ", Describe(state),
-              " it should have been ", e.outcome));
-        }
-        if (!e.changed) continue;
-        const EventName event = !state      ? EventName::kInsert
-                                : e.after   ? EventName::kModify
-                                            : EventName::kRemove;
-        const bool applied =
-            next < records.size() && records[next]->event_name == event &&
-            records[next]->dynamodb.new_image == e.after &&
-            records[next]->dynamodb.old_image == state;
-        if (applied) {
-          ++next;
-          state = e.after;
-          checks_ += 2;
-        } else if (j->outcome) {
-          return Violation(absl::StrCat(
-              "Items key ", key, ": acknowledged write lost: ", Describe(*j),
-              " should have made the record ", EventNameName(event),
-              " new ", Describe(e.after), " old ", Describe(state),
-              "; the stream has ",
-              next < records.size() ? Describe(*records[next])
-                                    : std::string("no further record")));
-        }
-        // In flight at a kill and not applied: allowed.
-      }
-      if (next != records.size()) {
-        return Violation(absl::StrCat(
-            "Items key ", key, ": record without a journaled write: ",
-            Describe(*records[next])));
-      }
+      TABLESTREAM_RETURN_IF_ERROR(MatchKeyHistory(key, ops, records));
+      const std::optional<Item> state =
+          records.empty() ? std::nullopt : records.back()->dynamodb.new_image;
       TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> item,
                                    GetItem(kItemsTable, key));
       if (item != state) {

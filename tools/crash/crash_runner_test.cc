@@ -71,12 +71,7 @@ class AcknowledgesAWriteItNeverMade : public StandardWorkload {
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
     journal.Begin(0, "create Items - - 0 1");
-    CreateTableRequest create;
-    create.table_name = kItemsTable;
-    create.key_schema.push_back({"pk", KeyType::kHash});
-    create.attribute_definitions.push_back({"pk", ScalarAttributeType::kS});
-    create.stream_specification =
-        StreamSpecification{true, StreamViewType::kNewAndOldImages};
+    const CreateTableRequest create = StandardTableRequest(kItemsTable);
     if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
     journal.Acknowledge(0, "ok");
     journal.Begin(0, "put Items t0k0 never-written 5 1");
@@ -111,12 +106,7 @@ class WritesBehindTheJournal : public StandardWorkload {
   WritesBehindTheJournal() : StandardWorkload(SmallWorkload()) {}
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
-    CreateTableRequest create;
-    create.table_name = kItemsTable;
-    create.key_schema.push_back({"pk", KeyType::kHash});
-    create.attribute_definitions.push_back({"pk", ScalarAttributeType::kS});
-    create.stream_specification =
-        StreamSpecification{true, StreamViewType::kNewAndOldImages};
+    const CreateTableRequest create = StandardTableRequest(kItemsTable);
     journal.Begin(0, "create Items - - 0 1");
     if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
     journal.Acknowledge(0, "ok");
@@ -148,12 +138,7 @@ class DeleteInFlightThenDeleteAgain : public StandardWorkload {
   DeleteInFlightThenDeleteAgain() : StandardWorkload(SmallWorkload()) {}
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
-    CreateTableRequest create;
-    create.table_name = kItemsTable;
-    create.key_schema.push_back({"pk", KeyType::kHash});
-    create.attribute_definitions.push_back({"pk", ScalarAttributeType::kS});
-    create.stream_specification =
-        StreamSpecification{true, StreamViewType::kNewAndOldImages};
+    const CreateTableRequest create = StandardTableRequest(kItemsTable);
     journal.Begin(0, "create Items - - 0 1");
     if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
     journal.Acknowledge(0, "ok");

@@ -45,9 +45,7 @@ void StandardWorkload::ConfigureOptions(Options* options) {
   options->shard_rollover_records = options_.shard_rollover_records;
 }
 
-namespace {
-
-CreateTableRequest TableRequest(const std::string& name) {
+CreateTableRequest StandardTableRequest(const std::string& name) {
   CreateTableRequest request;
   request.table_name = name;
   request.key_schema.push_back({"pk", KeyType::kHash});
@@ -56,6 +54,8 @@ CreateTableRequest TableRequest(const std::string& name) {
       StreamSpecification{true, StreamViewType::kNewAndOldImages};
   return request;
 }
+
+namespace {
 
 // A worker: one thread's operations, forever (or until an error).
 class Worker {
@@ -200,7 +200,7 @@ absl::Status StandardWorkload::Run(Engine& engine, uint64_t seed,
   for (const char* table : {kItemsTable, kToggledTable}) {
     WorkloadOp create{"create", table, "", "", 0, true};
     journal.Begin(0, create.Encode());
-    absl::Status status = engine.CreateTable(TableRequest(table)).status();
+    absl::Status status = engine.CreateTable(StandardTableRequest(table)).status();
     if (!status.ok() && ExceptionName(status) != kResourceInUseException) {
       return absl::InternalError(
           absl::StrCat("CreateTable ", table, ": ", status.ToString()));

@@ -76,6 +76,9 @@ struct WorkloadOp {
   static std::optional<WorkloadOp> Parse(const std::string& text);
 };
 
+// The CreateTable request of both tables (key pk:S, NEW_AND_OLD_IMAGES).
+CreateTableRequest StandardTableRequest(const std::string& name);
+
 class StandardWorkload : public CrashWorkload {
  public:
   explicit StandardWorkload(StandardWorkloadOptions options)

@@ -194,7 +194,8 @@ class EngineImpl : public Engine {
   int64_t RetentionCutoffMicros() const;
   absl::Status InitTrimPoints();
   // Deletes the expired items of one TTL-enabled table.
-  absl::StatusOr<int64_t> DeleteExpiredItemsOf(const TableState& table);
+  absl::StatusOr<int64_t> DeleteExpiredItemsOf(
+      const std::shared_ptr<const TableState>& table);
   // The background retention task.
   void RetentionLoop();
 

@@ -132,11 +132,13 @@ absl::Status EngineImpl::TrimExpiredRecords() {
           shard.closed() || end == shard.first_sequence()
               ? trim
               : std::min(trim, end - 1);
-      if (reclaim <= trims_->GetReclaim(log)) continue;
+      const uint64_t reclaimed = trims_->GetReclaim(log);
+      if (reclaim <= reclaimed) continue;
+      // Only the range not reclaimed before; the point moves once it is.
+      TABLESTREAM_RETURN_IF_ERROR(ReclaimBelow(
+          db_.get(), context_.stream_cf, stream->info.stream_id(),
+          shard.ordinal(), reclaimed, reclaim));
       trims_->AdvanceReclaim(log, reclaim);
-      TABLESTREAM_RETURN_IF_ERROR(ReclaimBelow(db_.get(), context_.stream_cf,
-                                               stream->info.stream_id(),
-                                               shard.ordinal(), reclaim));
     }
   }
   return absl::OkStatus();

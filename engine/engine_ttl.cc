@@ -31,9 +31,6 @@ namespace {
 
 // DynamoDB ignores TTL values five or more years in the past.
 constexpr int64_t kMaxTtlAgeSeconds = 5 * 365 * 24 * 3600;
-// Expired keys are collected from the scan in batches of this many, then
-// deleted.
-constexpr size_t kDeleteBatch = 256;
 
 }  // namespace
 
@@ -70,49 +67,24 @@ absl::StatusOr<int64_t> EngineImpl::DeleteExpiredItems() {
   for (const std::string& name : catalog_->TableNames()) {
     std::shared_ptr<const TableState> table = catalog_->FindTable(name);
     if (table == nullptr || !table->info.ttl_enabled()) continue;
-    TABLESTREAM_ASSIGN_OR_RETURN(int64_t n, DeleteExpiredItemsOf(*table));
+    TABLESTREAM_ASSIGN_OR_RETURN(int64_t n, DeleteExpiredItemsOf(table));
     deleted += n;
   }
   return deleted;
 }
 
 absl::StatusOr<int64_t> EngineImpl::DeleteExpiredItemsOf(
-    const TableState& table) {
-  const std::string& attribute = table.info.ttl_attribute_name();
-  const int64_t now_micros = options_.clock->NowMicros();
-  const double now_seconds = static_cast<double>(now_micros) / 1e6;
-  std::shared_ptr<const TableState> current =
-      catalog_->FindTable(table.info.name());
-  if (current == nullptr) return 0;
+    const std::shared_ptr<const TableState>& table) {
+  const std::string& attribute = table->info.ttl_attribute_name();
+  const double now_seconds =
+      static_cast<double>(options_.clock->NowMicros()) / 1e6;
+  // Not synced (see the file comment).
+  WriteOptions not_synced;
+  not_synced.durable = false;
 
   int64_t deleted = 0;
-  std::vector<ItemMutation::Spec> batch;
-  auto flush = [&]() -> absl::Status {
-    // Not synced, so one commit each is cheap (see the file comment).
-    if (batch.empty()) return absl::OkStatus();
-    TABLESTREAM_RETURN_IF_ERROR(MaybeRollOverShard(current->info));
-    std::vector<std::unique_ptr<ItemMutation>> mutations;
-    std::vector<absl::Status> results(batch.size());
-    for (ItemMutation::Spec& spec : batch) {
-      mutations.push_back(
-          std::make_unique<ItemMutation>(context_, std::move(spec)));
-    }
-    for (size_t i = 0; i < mutations.size(); ++i) {
-      results[i] = pipeline_->Commit(mutations[i].get(), /*durable=*/false);
-    }
-    batch.clear();
-    for (size_t i = 0; i < mutations.size(); ++i) {
-      if (results[i].ok()) {
-        if (mutations[i]->event().has_value()) ++deleted;
-      } else if (!IsConditionalCheckFailed(results[i])) {
-        return results[i];  // changed meanwhile is fine; this is not
-      }
-    }
-    return absl::OkStatus();
-  };
-
-  const std::string begin = TableKeyBegin(table.info.table_id());
-  const std::string end = TableKeyEnd(table.info.table_id());
+  const std::string begin = TableKeyBegin(table->info.table_id());
+  const std::string end = TableKeyEnd(table->info.table_id());
   rocksdb::ReadOptions read;
   rocksdb::Slice upper(end);
   read.iterate_upper_bound = &upper;
@@ -123,8 +95,7 @@ absl::StatusOr<int64_t> EngineImpl::DeleteExpiredItemsOf(
         Item item, DecodeItem(std::string_view(it->value().data(),
                                                it->value().size())));
     auto ttl = item.find(attribute);
-    if (ttl == item.end() ||
-        ttl->second.type() != AttributeType::kN) {
+    if (ttl == item.end() || ttl->second.type() != AttributeType::kN) {
       continue;  // DynamoDB ignores items without a Number TTL
     }
     double expires = 0;
@@ -134,17 +105,23 @@ absl::StatusOr<int64_t> EngineImpl::DeleteExpiredItemsOf(
     }
     ItemMutation::Spec spec;
     spec.kind = ItemMutation::Kind::kDelete;
-    spec.table = current;
-    spec.key = ExtractKey(table.key_schema, item);
+    spec.table = table;
+    spec.key = ExtractKey(table->key_schema, item);
+    // The item exists and holds this value, so a delete that passes the
+    // condition always removes it.
     spec.condition = Condition::Compare(CompareOp::kEq,
                                         Operand::Path(TopLevel(attribute)),
                                         Operand::Value(ttl->second));
     spec.service_delete = true;
-    batch.push_back(std::move(spec));
-    if (batch.size() >= kDeleteBatch) TABLESTREAM_RETURN_IF_ERROR(flush());
+    absl::Status status =
+        CommitItemMutation(std::move(spec), not_synced).status();
+    if (status.ok()) {
+      ++deleted;
+    } else if (!IsConditionalCheckFailed(status)) {
+      return status;  // changed meanwhile is fine; this is not
+    }
   }
   TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(it->status(), "TTL scan"));
-  TABLESTREAM_RETURN_IF_ERROR(flush());
   return deleted;
 }
 

@@ -118,8 +118,8 @@ absl::StatusOr<std::optional<uint64_t>> FirstStoredRecord(
 
 absl::Status ReclaimBelow(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
                           uint64_t stream_id, uint32_t shard_ordinal,
-                          uint64_t trim) {
-  const std::string begin = RecordKey(stream_id, shard_ordinal, 0);
+                          uint64_t from, uint64_t trim) {
+  const std::string begin = RecordKey(stream_id, shard_ordinal, from);
   const std::string end = RecordKey(stream_id, shard_ordinal, trim);
   TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(
       db->DeleteRange(rocksdb::WriteOptions(), cf, begin, end),

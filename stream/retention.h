@@ -41,12 +41,12 @@ absl::StatusOr<std::optional<uint64_t>> FirstStoredRecord(
     rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, uint64_t stream_id,
     uint32_t shard_ordinal);
 
-// Deletes a shard's records below `trim` (a range deletion), then drops the
-// files and compacts the range, so that the bytes leave the disk now, also
-// on an idle database.
+// Deletes a shard's records in [from, trim) (a range deletion; records below
+// `from` were reclaimed before), then drops the files and compacts the
+// range, so that the bytes leave the disk now, also on an idle database.
 absl::Status ReclaimBelow(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
                           uint64_t stream_id, uint32_t shard_ordinal,
-                          uint64_t trim);
+                          uint64_t from, uint64_t trim);
 
 // A compaction filter factory for the stream column family that drops every
 // record below its shard's reclaim point.

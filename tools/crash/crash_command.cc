@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -109,7 +110,10 @@ absl::StatusOr<CrashCommandArgs> ParseCrashCommandArgs(
       continue;
     }
     if (!has_value) {
-      return Bad(absl::StrCat("option \"", arg, "\" needs =VALUE or is unknown"));
+      return Bad(absl::StrCat(
+          absl::StrContains(kValidOptions, name + "=")
+              ? absl::StrCat("option ", name, " needs a value: ", name, "=...")
+              : absl::StrCat("unknown option \"", name, "\"")));
     }
     absl::Status s;
     if (name == "--seconds") {

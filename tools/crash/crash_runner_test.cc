@@ -63,6 +63,16 @@ TEST(CrashTesterTest, NonDurableWritesAlsoSurviveAProcessKill) {
   EXPECT_GT(summary->operations, 0);
 }
 
+// Creates Items as the standard workload does, journaled.
+absl::Status CreateItems(Engine& engine, CrashJournal& journal) {
+  journal.Begin(0, "create Items - - 0 1");
+  if (!engine.CreateTable(StandardTableRequest(kItemsTable)).ok()) {
+    return absl::InternalError("create");
+  }
+  journal.Acknowledge(0, "ok");
+  return absl::OkStatus();
+}
+
 // Journals an acknowledged put that it never makes, then runs the standard
 // workload: the checker must report the lost write.
 class AcknowledgesAWriteItNeverMade : public StandardWorkload {
@@ -70,10 +80,7 @@ class AcknowledgesAWriteItNeverMade : public StandardWorkload {
   AcknowledgesAWriteItNeverMade() : StandardWorkload(SmallWorkload()) {}
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
-    journal.Begin(0, "create Items - - 0 1");
-    const CreateTableRequest create = StandardTableRequest(kItemsTable);
-    if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
-    journal.Acknowledge(0, "ok");
+    if (absl::Status s = CreateItems(engine, journal); !s.ok()) return s;
     journal.Begin(0, "put Items t0k0 never-written 5 1");
     journal.Acknowledge(0, "ok");
     return StandardWorkload::Run(engine, seed, journal);
@@ -106,10 +113,7 @@ class WritesBehindTheJournal : public StandardWorkload {
   WritesBehindTheJournal() : StandardWorkload(SmallWorkload()) {}
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
-    const CreateTableRequest create = StandardTableRequest(kItemsTable);
-    journal.Begin(0, "create Items - - 0 1");
-    if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
-    journal.Acknowledge(0, "ok");
+    if (absl::Status s = CreateItems(engine, journal); !s.ok()) return s;
     PutItemRequest put;
     put.table_name = kItemsTable;
     put.item = {{"pk", AttributeValue::S("t0k1")},
@@ -138,10 +142,7 @@ class DeleteInFlightThenDeleteAgain : public StandardWorkload {
   DeleteInFlightThenDeleteAgain() : StandardWorkload(SmallWorkload()) {}
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
-    const CreateTableRequest create = StandardTableRequest(kItemsTable);
-    journal.Begin(0, "create Items - - 0 1");
-    if (!engine.CreateTable(create).ok()) return absl::InternalError("create");
-    journal.Acknowledge(0, "ok");
+    if (absl::Status s = CreateItems(engine, journal); !s.ok()) return s;
     PutItemRequest put;
     put.table_name = kItemsTable;
     put.item = {{"pk", AttributeValue::S("t0k0")},

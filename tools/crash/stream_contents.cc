@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "stream/stream_keys.h"
 #include "util/status_macros.h"
 
 namespace tablestream {
@@ -64,15 +65,12 @@ absl::StatusOr<StreamContents> ReadStreamContents(Engine& engine,
   return contents;
 }
 
-std::string NextSequence(std::string sequence) {
-  for (size_t i = sequence.size(); i-- > 0;) {
-    if (sequence[i] != '9') {
-      ++sequence[i];
-      return sequence;
-    }
-    sequence[i] = '0';
-  }
-  return "1" + sequence;
+std::string NextSequence(const std::string& sequence) {
+  absl::StatusOr<std::optional<uint64_t>> parsed =
+      ParseSequenceNumber(sequence);
+  // Not a sequence number: no successor matches it either.
+  if (!parsed.ok() || !parsed->has_value()) return "(after " + sequence + ")";
+  return FormatSequenceNumber(**parsed + 1);
 }
 
 }  // namespace crash

@@ -35,8 +35,8 @@ absl::StatusOr<std::vector<std::string>> TableStreamArns(
 absl::StatusOr<StreamContents> ReadStreamContents(Engine& engine,
                                                   const std::string& arn);
 
-// "100...05" -> "100...06" (decimal strings of one width).
-std::string NextSequence(std::string sequence);
+// The SequenceNumber after `sequence` (stream/stream_keys.h's format).
+std::string NextSequence(const std::string& sequence);
 
 }  // namespace crash
 }  // namespace tablestream

@@ -1,0 +1,69 @@
+// Copyright 2026 The tablestream Authors.
+//
+// ExternalFunction: a trigger handler outside the process, named in a
+// mapping's FunctionName:
+//   exec:<command line>            a program run with /bin/sh -c; it gets the
+//                                  Lambda event as JSON on standard input;
+//                                  exit status 0 is success, standard output
+//                                  may hold a batchItemFailures response;
+//   python:<path/file.py>:<name>   a Python 3 handler called as
+//                                  name(event, context), as Lambda calls it;
+//                                  its return value is the response.
+// A Python handler runs in a long-lived worker process (the module is
+// imported once and keeps its globals between invocations, as a warm Lambda
+// does); a worker that crashes, hangs past the timeout or prints garbage is
+// killed, the invocation fails, and the next invocation starts a new worker.
+// Standard error of the handler goes to the engine's standard error.
+//
+// One ExternalFunction runs one invocation at a time; Invoke is thread-safe
+// (callers are serialised).
+
+#ifndef TABLESTREAM_TRIGGERS_EXTERNAL_FUNCTION_H_
+#define TABLESTREAM_TRIGGERS_EXTERNAL_FUNCTION_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "api/json_reader.h"  // api::Json
+#include "triggers/function_result.h"
+
+namespace tablestream {
+namespace triggers {
+
+struct InvocationContext {
+  std::string function_name;  // the mapping's FunctionName
+  std::string request_id;     // unique per invocation (context.aws_request_id)
+  absl::Duration timeout = absl::Seconds(3);  // Lambda's default
+};
+
+class ExternalFunction {
+ public:
+  // Parses `function_name` ("exec:..." or "python:file.py:function").
+  // InvalidParameterValueException for another prefix, an empty command, a
+  // Python file that does not exist or a function name that is not an
+  // identifier. Starts nothing yet.
+  static absl::StatusOr<std::unique_ptr<ExternalFunction>> Create(
+      const std::string& function_name);
+
+  virtual ~ExternalFunction() = default;
+
+  // Runs the function on `event` and reads its response with
+  // InterpretResponse. Never throws; every fault of the handler comes back as
+  // FunctionResult::Outcome::kFailure with the cause in `error`.
+  virtual FunctionResult Invoke(
+      const api::Json& event,
+      const std::vector<std::string>& batch_sequence_numbers,
+      const ResponseRules& rules, const InvocationContext& context) = 0;
+};
+
+// True if `function_name` names an external function (has the exec: or
+// python: prefix); other names are C++ handlers registered in the process.
+bool IsExternalFunctionName(const std::string& function_name);
+
+}  // namespace triggers
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_TRIGGERS_EXTERNAL_FUNCTION_H_

@@ -18,7 +18,8 @@ namespace {
 constexpr char kValidOptions[] =
     "--seconds=N, --rounds=N, --seed=N, --threads=N, --keys-per-thread=N, "
     "--mix=put:W,update:W,cput:W,delete:W,toggle:W, "
-    "--durable=mixed|always|never, --db=DIR, --min-kill-delay-ms=N, "
+    "--durable=mixed|always|never, --consumers=on|off, --db=DIR, "
+    "--min-kill-delay-ms=N, "
     "--max-kill-delay-ms=N, --rounds-per-database=N, "
     "--shard-rollover-records=N, --check-only, --quiet, --help";
 
@@ -82,6 +83,8 @@ std::string CrashCommandUsage() {
       "                          operation weights [put:4,update:3,cput:1,"
       "delete:2,toggle:1]\n"
       "  --durable=MODE          mixed, always or never [mixed]\n"
+      "  --consumers=on|off      run the reader and exactly-once tally\n"
+      "                          consumers of Items' stream [on]\n"
       "  --db=DIR                database directory [a temporary one]\n"
       "  --min-kill-delay-ms=N   [0]\n"
       "  --max-kill-delay-ms=N   [800]\n"
@@ -135,6 +138,10 @@ absl::StatusOr<CrashCommandArgs> ParseCrashCommandArgs(
       else if (value == "always") out.workload.durability = Durability::kAlways;
       else if (value == "never") out.workload.durability = Durability::kNever;
       else s = Bad("--durable is mixed, always or never, not \"" + value + "\"");
+    } else if (name == "--consumers") {
+      if (value == "on") out.workload.consumers = true;
+      else if (value == "off") out.workload.consumers = false;
+      else s = Bad("--consumers is on or off, not \"" + value + "\"");
     } else if (name == "--db") {
       out.test.db_path = value;
     } else if (name == "--min-kill-delay-ms") {
@@ -182,6 +189,7 @@ int RunCrashCommand(const std::vector<std::string>& args, std::ostream& out,
                                                            : "never";
   out << "crash-test: seed " << parsed->test.seed << ", "
       << parsed->workload.threads << " threads, durable " << durability
+      << ", consumers " << (parsed->workload.consumers ? "on" : "off")
       << ", kill after " << parsed->test.min_kill_delay_ms << "-"
       << parsed->test.max_kill_delay_ms << " ms\n"
       << std::flush;

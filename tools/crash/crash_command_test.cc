@@ -29,7 +29,7 @@ TEST(CrashCommandTest, ParsesEveryOption) {
        "--keys-per-thread=3", "--mix=put:1,update:0,cput:2,delete:3,toggle:0",
        "--durable=never", "--db=/tmp/x", "--min-kill-delay-ms=10",
        "--max-kill-delay-ms=20", "--rounds-per-database=7",
-       "--shard-rollover-records=0", "--quiet"});
+       "--shard-rollover-records=0", "--consumers=off", "--quiet"});
   ASSERT_TRUE(args.ok()) << args.status();
   EXPECT_EQ(args->test.seconds, 5);
   EXPECT_EQ(args->test.rounds, 3);
@@ -47,12 +47,14 @@ TEST(CrashCommandTest, ParsesEveryOption) {
   EXPECT_EQ(args->test.max_kill_delay_ms, 20);
   EXPECT_EQ(args->test.rounds_per_database, 7);
   EXPECT_EQ(args->workload.shard_rollover_records, 0u);
+  EXPECT_FALSE(args->workload.consumers);
   EXPECT_TRUE(args->quiet);
 }
 
 TEST(CrashCommandTest, RefusesBadOptionsListingTheValidOnes) {
   for (const char* bad :
        {"--verbose", "--threads=0", "--threads=x", "--durable=sometimes",
+        "--consumers=maybe",
         "--mix=put:1,fly:2", "--mix=put:-1", "--mix=put:0,update:0,cput:0,"
         "delete:0", "--seconds=-1", "--seconds", "--min-kill-delay-ms=900"}) {
     auto args = ParseCrashCommandArgs({bad});

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tablestream/crash_test.h"
 #include "tablestream/errors.h"
+#include "tools/crash/standard_consumers.h"
 #include "tools/crash/standard_workload.h"
 
 namespace tablestream {
@@ -130,6 +131,34 @@ TEST(CrashTesterTest, CatchesAWriteWithoutAJournalEntry) {
   ASSERT_TRUE(summary->violation.has_value());
   EXPECT_THAT(*summary->violation, HasSubstr("phantom"));
   EXPECT_THAT(*summary->violation, HasSubstr("Items key t0k1"));
+}
+
+// Counts one vote outside the tally consumer's commits (as a consumer that
+// applies a batch and crashes before its checkpoint would): the checker must
+// find the tally one above the records before the tally's position.
+class CountsAVoteTwice : public StandardWorkload {
+ public:
+  CountsAVoteTwice() : StandardWorkload(SmallWorkload()) {}
+  absl::Status Run(Engine& engine, uint64_t seed,
+                   CrashJournal& journal) override {
+    if (absl::Status s = CreateItems(engine, journal); !s.ok()) return s;
+    if (absl::Status s = SetUpConsumers(engine, journal, 0); !s.ok()) return s;
+    UpdateItemRequest add;
+    add.table_name = kTallyTable;
+    add.key = {{"pk", AttributeValue::S("INSERT")}};
+    add.attribute_updates["n"] = {AttributeAction::kAdd, AttributeValue::N("1")};
+    if (!engine.UpdateItem(add).ok()) return absl::InternalError("add");
+    return StandardWorkload::Run(engine, seed, journal);
+  }
+};
+
+TEST(CrashTesterTest, CatchesATallyThatCountedAVoteTwice) {
+  CountsAVoteTwice workload;
+  auto summary = RunCrashTest(workload, OneLongRound(31));
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  ASSERT_TRUE(summary->violation.has_value());
+  EXPECT_THAT(*summary->violation, HasSubstr("tally of INSERT is"));
+  EXPECT_THAT(*summary->violation, HasSubstr("seed 31"));
 }
 
 // A delete in flight at a kill, then an acknowledged failed conditional put

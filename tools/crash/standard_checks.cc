@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "tablestream/clock.h"
 #include "tablestream/errors.h"
+#include "tools/crash/standard_consumers.h"
 #include "tools/crash/standard_workload.h"
 #include "tools/crash/stream_contents.h"
 #include "util/status_macros.h"
@@ -104,6 +105,7 @@ class StandardChecker {
     TABLESTREAM_RETURN_IF_ERROR(parse_error_);
     TABLESTREAM_RETURN_IF_ERROR(CheckItemsTable());
     TABLESTREAM_RETURN_IF_ERROR(CheckToggledTable());
+    TABLESTREAM_RETURN_IF_ERROR(CheckItemsConsumers());
     TABLESTREAM_RETURN_IF_ERROR(CheckRetention());
     return checks_;
   }
@@ -485,6 +487,21 @@ class StandardChecker {
         }
       }
     }
+    return absl::OkStatus();
+  }
+
+  absl::Status CheckItemsConsumers() {
+    if (items_stream_.shards.empty()) return absl::OkStatus();
+    ConsumerExpectations expected;
+    for (const JournaledOp& j : ops_) {
+      if (j.op.kind != "consumer" || !j.outcome) continue;
+      if (j.op.id == kReaderConsumer) expected.reader_created = true;
+      if (j.op.id == kTallyConsumer) expected.tally_created = true;
+    }
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        const int64_t checked,
+        CheckConsumers(engine(), items_stream_, expected));
+    checks_ += checked;
     return absl::OkStatus();
   }
 

@@ -5,6 +5,7 @@
 #include "tools/crash/standard_workload.h"
 
 #include <atomic>
+#include <functional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -15,6 +16,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "tablestream/errors.h"
+#include "util/status_macros.h"
+#include "tools/crash/standard_consumers.h"
 
 namespace tablestream {
 namespace crash {
@@ -207,14 +210,25 @@ absl::Status StandardWorkload::Run(Engine& engine, uint64_t seed,
     }
     journal.Acknowledge(0, status.ok() ? "ok" : kResourceInUseException);
   }
+  std::vector<std::function<absl::Status()>> loops;
+  for (int t = 0; t < options_.threads; ++t) {
+    loops.push_back([&, t] {
+      Worker worker(engine, journal, options_, seed, t);
+      return worker.Run();
+    });
+  }
+  if (options_.consumers) {
+    TABLESTREAM_RETURN_IF_ERROR(SetUpConsumers(engine, journal, 0));
+    loops.push_back([&] { return RunReaderConsumer(engine, seed); });
+    loops.push_back([&] { return RunTallyConsumer(engine, seed); });
+  }
   absl::Mutex mu;
   absl::Status first_error;
   bool failed = false;
   std::vector<std::thread> threads;
-  for (int t = 0; t < options_.threads; ++t) {
-    threads.emplace_back([&, t]() {
-      Worker worker(engine, journal, options_, seed, t);
-      absl::Status status = worker.Run();
+  for (const auto& loop : loops) {
+    threads.emplace_back([&] {
+      absl::Status status = loop();
       absl::MutexLock lock(&mu);
       if (!failed) first_error = status;
       failed = true;

@@ -24,6 +24,10 @@
 //  - every stream: sequence numbers contiguous per shard, child shards
 //    continue their parent, images chain per key, no record for a write that
 //    changed nothing, event ids unique;
+//  - consumers (standard_consumers.h): an at-least-once reader and an
+//    exactly-once tally of Items' stream; every position lies within its
+//    shard and follows lineage, and each tally count equals the records
+//    before the tally's position;
 //  - retention: reopened with the clock moved so that half of Items' records
 //    are older than the retention period, exactly the newer ones are
 //    readable and a position below them is TrimmedDataAccessException.
@@ -56,6 +60,8 @@ struct StandardWorkloadOptions {
   int delete_weight = 2;
   int toggle_weight = 1;  // thread 0 only: disable or enable Toggled's stream
   Durability durability = Durability::kMixed;
+  // Runs the consumers of standard_consumers.h beside the writers.
+  bool consumers = true;
   // Options::shard_rollover_records for the engine (0: no rollover), so
   // that shard lineage is checked too.
   uint64_t shard_rollover_records = 400;
@@ -65,7 +71,9 @@ struct StandardWorkloadOptions {
 // "<kind> <table> <key> <id> <value> <durable>" (key "-" for table
 // operations).
 struct WorkloadOp {
-  std::string kind;  // create, put, add, cput, del, enable, disable
+  // create, put, add, cput, del, enable, disable, or consumer (its name in
+  // `id`)
+  std::string kind;
   std::string table;
   std::string key;
   std::string id;

@@ -1,0 +1,64 @@
+// Copyright 2026 The tablestream Authors.
+//
+// The consumers of StandardWorkload: two consumers of the Items stream that
+// run beside the writers in the child, and their checks after each kill.
+//
+//  - "reader" (at-least-once): reads a batch, checks in the child that it
+//    starts where its last checkpoint left it and is contiguous, then
+//    checkpoints past it;
+//  - "tally" (exactly-once): counts each batch's records per event name
+//    (INSERT, MODIFY, REMOVE: each record is a vote for its event name) and
+//    adds the counts to the items of the Tally table with
+//    CommitWithCheckpoint, so counts and position commit together.
+//
+// After a kill the checker verifies that every position lies within its
+// shard and follows shard lineage (no child shard read before its parent
+// ends), and that each Tally count equals the number of records of its event
+// name before the tally consumer's positions: a batch counted twice or lost
+// shows as a difference.
+
+#ifndef TABLESTREAM_TOOLS_CRASH_STANDARD_CONSUMERS_H_
+#define TABLESTREAM_TOOLS_CRASH_STANDARD_CONSUMERS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tablestream/crash_test.h"
+#include "tablestream/engine.h"
+#include "tools/crash/stream_contents.h"
+
+namespace tablestream {
+namespace crash {
+
+inline constexpr char kTallyTable[] = "Tally";
+inline constexpr char kReaderConsumer[] = "reader";
+inline constexpr char kTallyConsumer[] = "tally";
+
+// Creates the Tally table and both consumers unless they exist, each
+// journaled on `thread` ("create Tally ..." and "consumer Items - <name>").
+// REQUIRES: the Items table exists.
+absl::Status SetUpConsumers(Engine& engine, CrashJournal& journal, int thread);
+
+// The consumer loops: they run until an error, which is a violation or an
+// unexpected failure. `seed` varies batch sizes and durability.
+absl::Status RunReaderConsumer(Engine& engine, uint64_t seed);
+absl::Status RunTallyConsumer(Engine& engine, uint64_t seed);
+
+// What the checker knows of the consumers from the journal.
+struct ConsumerExpectations {
+  bool reader_created = false;  // acknowledged: it must exist
+  bool tally_created = false;
+};
+
+// Checks both consumers against `items`, the whole Items stream as read
+// after the kill. Returns the number of facts checked.
+absl::StatusOr<int64_t> CheckConsumers(Engine& engine,
+                                       const StreamContents& items,
+                                       const ConsumerExpectations& expected);
+
+}  // namespace crash
+}  // namespace tablestream
+
+#endif  // TABLESTREAM_TOOLS_CRASH_STANDARD_CONSUMERS_H_

@@ -97,7 +97,11 @@ std::string EncodeRecord(const ItemChange& change, StreamViewType view_type,
 
 absl::StatusOr<StreamRecord> DecodeRecord(std::string_view bytes,
                                           const RecordPosition& position) {
-  storage::StoredRecord stored;
+  // One parsed message per thread, reused: Clear() keeps the nested messages
+  // and string buffers, so decoding a run of records allocates little beyond
+  // the public record itself.
+  thread_local storage::StoredRecord stored;
+  stored.Clear();
   if (!stored.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
       stored.event_name() < 1 || stored.event_name() > 3) {
     return MakeError(
@@ -142,7 +146,13 @@ std::string EventId(uint64_t stream_id, uint64_t sequence) {
   // are bijections. So distinct (stream, sequence) pairs never collide.
   uint64_t high = Mix64(sequence ^ Mix64(stream_id + 0x9e3779b97f4a7c15ULL));
   uint64_t low = Mix64(Mix64(stream_id ^ 0x2545f4914f6cdd1dULL) ^ high);
-  return absl::StrFormat("%016x%016x", high, low);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(32, '0');
+  for (int i = 15; i >= 0; --i, high >>= 4, low >>= 4) {
+    id[i] = kHex[high & 0xf];
+    id[16 + i] = kHex[low & 0xf];
+  }
+  return id;
 }
 
 }  // namespace tablestream

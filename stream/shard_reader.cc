@@ -2,6 +2,7 @@
 
 #include "stream/shard_reader.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "absl/strings/str_format.h"
@@ -24,6 +25,8 @@ absl::StatusOr<ShardReadResult> ReadShard(rocksdb::DB* db,
                                       request.from_sequence);
   const std::string end =
       RecordKey(request.stream_id, request.shard_ordinal, request.end_sequence);
+  result.records.reserve(static_cast<size_t>(std::min<uint64_t>(
+      request.limit, request.end_sequence - request.from_sequence)));
   rocksdb::ReadOptions options;
   rocksdb::Slice upper(end);
   options.iterate_upper_bound = &upper;

@@ -39,7 +39,13 @@ std::optional<RecordKeyParts> ParseRecordKey(std::string_view key) {
 }
 
 std::string FormatSequenceNumber(uint64_t sequence) {
-  return absl::StrFormat("1%020u", sequence);
+  // "1" and 20 zero-padded digits (uint64_t has at most 20).
+  std::string text(21, '0');
+  text[0] = '1';
+  for (int i = 20; sequence != 0; --i, sequence /= 10) {
+    text[i] = static_cast<char>('0' + sequence % 10);
+  }
+  return text;
 }
 
 absl::StatusOr<std::optional<uint64_t>> ParseSequenceNumber(

@@ -394,8 +394,9 @@ Json ErrorToJson(const absl::Status& status) {
 }
 
 std::string FormatError(const absl::Status& status) {
+  const Json error = ErrorToJson(status);
   std::string out = "{";
-  for (const auto& [name, value] : ErrorToJson(status).items()) {
+  for (const auto& [name, value] : error.items()) {
     absl::StrAppend(&out, out.size() > 1 ? ", " : "", FormatJson(name, -1),
                     ": ", FormatJson(value, -1));
   }

@@ -144,6 +144,7 @@ class EngineImpl : public Engine {
   rocksdb::ColumnFamilyHandle* checkpoints_cf() {
     return context_.checkpoints_cf;
   }
+  rocksdb::ColumnFamilyHandle* catalog_cf() { return context_.catalog_cf; }
 
  private:
   EngineImpl(const Options& options) : options_(options) {}
@@ -179,6 +180,9 @@ class EngineImpl : public Engine {
   // Commits several item mutations in one batch (engine_transactions.cc):
   // all or nothing. `transaction`: a failure is TransactionCanceledException
   // with one reason per action; else the first failure as it is.
+  // Deletes the ClientRequestToken entries older than 10 minutes (run by
+  // TrimExpiredRecords).
+  absl::Status DeleteExpiredTokens();
   absl::Status CommitItemMutations(std::vector<ItemMutation::Spec> specs,
                                    bool transaction,
                                    std::optional<ClientToken> token,

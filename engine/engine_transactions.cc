@@ -12,7 +12,9 @@
 #include "engine/item_key.h"
 #include "engine/transaction_mutation.h"
 #include "proto/item_codec.h"
+#include "proto/tablestream.pb.h"
 #include "rocksdb/snapshot.h"
+#include "util/rocksdb_status.h"
 #include "tablestream/errors.h"
 #include "util/absl_compat.h"
 #include "util/attribute_canonical.h"
@@ -108,6 +110,28 @@ absl::Status EngineImpl::CommitItemMutations(
   TransactionMutation mutation(context_, std::move(actions), transaction,
                               std::move(token));
   return pipeline_->Commit(&mutation, Durable(options));
+}
+
+absl::Status EngineImpl::DeleteExpiredTokens() {
+  const int64_t now = options_.clock->NowMicros();
+  std::vector<std::string> expired;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), context_.catalog_cf));
+  const rocksdb::Slice prefix(kClientTokenPrefix.data(),
+                              kClientTokenPrefix.size());
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
+       it->Next()) {
+    storage::ClientTokenInfo info;
+    if (info.ParseFromArray(it->value().data(),
+                            static_cast<int>(it->value().size())) &&
+        TokenExpired(info.commit_time_micros(), now)) {
+      expired.push_back(it->key().ToString());
+    }
+  }
+  TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(it->status(), "token scan"));
+  if (expired.empty()) return absl::OkStatus();
+  ExpiredTokenSweep sweep(context_, std::move(expired));
+  return pipeline_->Commit(&sweep, /*durable=*/false);
 }
 
 absl::Status EngineImpl::TransactWriteItems(

@@ -253,6 +253,39 @@ TEST_F(TransactionsTest, ClientRequestTokenSurvivesReopen) {
   EXPECT_EQ(N1("TabA", "counter"), "{\"N\":\"1\"}");
 }
 
+TEST_F(TransactionsTest, RetentionPassForgetsExpiredTokensOnly) {
+  auto stored_tokens = [&] {
+    auto* impl = static_cast<EngineImpl*>(engine_.get());
+    std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(
+        rocksdb::ReadOptions(), impl->catalog_cf()));
+    const rocksdb::Slice prefix(kClientTokenPrefix.data(),
+                                kClientTokenPrefix.size());
+    int n = 0;
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
+         it->Next()) {
+      ++n;
+    }
+    return n;
+  };
+  TransactWriteItemsRequest old_request;
+  old_request.transact_items = {AddOne("TabA", "counter")};
+  old_request.client_request_token = "old";
+  ASSERT_TRUE(engine_->TransactWriteItems(old_request).ok());
+  clock_->AdvanceSeconds(8 * 60);
+  TransactWriteItemsRequest new_request = old_request;
+  new_request.client_request_token = "new";
+  ASSERT_TRUE(engine_->TransactWriteItems(new_request).ok());
+  EXPECT_EQ(stored_tokens(), 2);
+  clock_->AdvanceSeconds(3 * 60);  // "old" is 11 minutes old, "new" 3
+  ASSERT_TRUE(engine_->TrimExpiredRecords().ok());
+  EXPECT_EQ(stored_tokens(), 1);
+  // The kept token still replays; the swept one runs again.
+  ASSERT_TRUE(engine_->TransactWriteItems(new_request).ok());
+  EXPECT_EQ(N1("TabA", "counter"), "{\"N\":\"2\"}");
+  ASSERT_TRUE(engine_->TransactWriteItems(old_request).ok());
+  EXPECT_EQ(N1("TabA", "counter"), "{\"N\":\"3\"}");
+}
+
 TEST_F(TransactionsTest, CancelledTransactionDoesNotStoreItsToken) {
   TransactWriteItemsRequest request;
   request.transact_items = {Exists("TabA", "gate"), AddOne("TabA", "counter")};

@@ -36,6 +36,23 @@ std::optional<CancellationReason> ReasonFor(const absl::Status& status) {
 
 }  // namespace
 
+bool TokenExpired(int64_t commit_micros, int64_t now_micros) {
+  return now_micros - commit_micros >= kClientRequestTokenSeconds * 1000000;
+}
+
+absl::Status ExpiredTokenSweep::Apply(MutationContext& m) {
+  for (const std::string& key : keys_) {
+    TABLESTREAM_ASSIGN_OR_RETURN(std::optional<std::string> bytes,
+                                 m.Get(ctx_.catalog_cf, key));
+    storage::ClientTokenInfo info;
+    if (bytes && info.ParseFromString(*bytes) &&
+        TokenExpired(info.commit_time_micros(), m.CommitTimeMicros())) {
+      m.Delete(ctx_.catalog_cf, key);
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status TransactionMutation::CheckToken(MutationContext& m) {
   replayed_ = false;
   if (!token_) return absl::OkStatus();
@@ -47,8 +64,7 @@ absl::Status TransactionMutation::CheckToken(MutationContext& m) {
   if (!info.ParseFromString(*bytes)) {
     return MakeError(kInternalServerError, "corrupt client token record");
   }
-  if (m.CommitTimeMicros() - info.commit_time_micros() >=
-      kClientRequestTokenSeconds * 1000000) {
+  if (TokenExpired(info.commit_time_micros(), m.CommitTimeMicros())) {
     return absl::OkStatus();  // expired: a new request
   }
   if (info.fingerprint() != token_->fingerprint) {

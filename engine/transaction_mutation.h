@@ -22,6 +22,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/client_token.h"
@@ -57,6 +58,23 @@ class TransactionMutation : public Mutation {
   const std::optional<ClientToken> token_;
   bool replayed_ = false;
 };
+
+// Deletes the client token entries among `keys` that have expired by the
+// group's commit time (an entry rewritten meanwhile by a new transaction is
+// left alone).
+class ExpiredTokenSweep : public Mutation {
+ public:
+  ExpiredTokenSweep(const EngineContext& context, std::vector<std::string> keys)
+      : ctx_(context), keys_(std::move(keys)) {}
+  absl::Status Apply(MutationContext& m) override;
+
+ private:
+  const EngineContext ctx_;
+  const std::vector<std::string> keys_;
+};
+
+// Whether a token committed at `commit_micros` has expired at `now_micros`.
+bool TokenExpired(int64_t commit_micros, int64_t now_micros);
 
 }  // namespace tablestream
 

@@ -166,8 +166,9 @@ class Engine {
   // ---- Retention ----
   // Runs one retention pass now: moves every shard's trim horizon past its
   // expired records (older than Options::stream_retention_seconds by the
-  // engine's clock) and reclaims their space. The background task does the
-  // same every Options::retention_interval_seconds.
+  // engine's clock) and reclaims their space, and forgets the
+  // ClientRequestTokens of TransactWriteItems older than 10 minutes. The
+  // background task does the same every Options::retention_interval_seconds.
   virtual absl::Status TrimExpiredRecords() = 0;
 };
 

@@ -35,8 +35,8 @@ absl::StatusOr<KeysAndAttributes> ParseKeysAndAttributes(const Json& json,
   if (!list->is_array()) return NotAList(*list, keys_path);
   for (size_t i = 0; i < list->size(); ++i) {
     TABLESTREAM_ASSIGN_OR_RETURN(
-        Item key,
-        ItemFromJson((*list)[i], absl::StrCat(keys_path, ".", i + 1, ".member")));
+        Item key, ItemFromJson((*list)[i],
+                               absl::StrCat(keys_path, ".", i + 1, ".member")));
     keys.keys.push_back(std::move(key));
   }
   TABLESTREAM_ASSIGN_OR_RETURN(keys.attributes_to_get,
@@ -62,12 +62,13 @@ absl::StatusOr<WriteRequest> ParseWriteRequest(const Json& json,
   if ((put == nullptr) == (del == nullptr)) {
     return ValidationError(absl::StrCat(
         "A WriteRequest must contain exactly one of PutRequest and "
-        "DeleteRequest (at ", path, ")"));
+        "DeleteRequest (at ",
+        path, ")"));
   }
   if (put != nullptr) {
     TABLESTREAM_ASSIGN_OR_RETURN(
-        ObjectReader p,
-        ObjectReader::New(*put, "PutRequest", r.PathOf("PutRequest"), {"Item"}));
+        ObjectReader p, ObjectReader::New(*put, "PutRequest",
+                                          r.PathOf("PutRequest"), {"Item"}));
     TABLESTREAM_ASSIGN_OR_RETURN(Item item, RequiredItem(p, "Item"));
     return WriteRequest(PutRequest{std::move(item)});
   }
@@ -166,9 +167,9 @@ Json BatchWriteItemResponse(const BatchWriteItemResult& result) {
       if (const auto* put = std::get_if<PutRequest>(&write)) {
         list.push_back(Json{{"PutRequest", {{"Item", ItemToJson(put->item)}}}});
       } else {
-        list.push_back(Json{
-            {"DeleteRequest",
-             {{"Key", ItemToJson(std::get<DeleteRequest>(write).key)}}}});
+        list.push_back(
+            Json{{"DeleteRequest",
+                  {{"Key", ItemToJson(std::get<DeleteRequest>(write).key)}}}});
       }
     }
     unprocessed[table] = std::move(list);

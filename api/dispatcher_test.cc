@@ -239,16 +239,32 @@ TEST_F(DispatcherTest, AcceptsAndConvertsPlainNlohmannJson) {
 
 TEST(OperationNamesTest, EveryOperationHasACliName) {
   std::vector<std::string> ops = JsonApi::Operations();
-  EXPECT_THAT(ops, testing::IsSupersetOf(
-                       {"CreateTable", "DescribeTable", "ListTables",
-                        "DeleteTable", "UpdateTable", "UpdateTimeToLive",
-                        "DescribeTimeToLive", "PutItem", "GetItem",
-                        "UpdateItem", "DeleteItem", "ListStreams",
-                        "DescribeStream", "GetShardIterator", "GetRecords",
-                        "Query", "Scan", "CreateConsumer", "ListConsumers",
-                        "DescribeConsumer", "ResetConsumer",
-                        "DeleteConsumer", "BatchGetItem", "BatchWriteItem",
-                        "TransactWriteItems", "TransactGetItems"}));
+  EXPECT_THAT(ops, testing::IsSupersetOf({"CreateTable",
+                                          "DescribeTable",
+                                          "ListTables",
+                                          "DeleteTable",
+                                          "UpdateTable",
+                                          "UpdateTimeToLive",
+                                          "DescribeTimeToLive",
+                                          "PutItem",
+                                          "GetItem",
+                                          "UpdateItem",
+                                          "DeleteItem",
+                                          "ListStreams",
+                                          "DescribeStream",
+                                          "GetShardIterator",
+                                          "GetRecords",
+                                          "Query",
+                                          "Scan",
+                                          "CreateConsumer",
+                                          "ListConsumers",
+                                          "DescribeConsumer",
+                                          "ResetConsumer",
+                                          "DeleteConsumer",
+                                          "BatchGetItem",
+                                          "BatchWriteItem",
+                                          "TransactWriteItems",
+                                          "TransactGetItems"}));
   EXPECT_EQ(ops.size(), JsonApi::OperationTable().size());
   for (const OperationInfo& info : JsonApi::OperationTable()) {
     EXPECT_EQ(JsonApi::OperationFromCliName(info.cli_name), info.name);

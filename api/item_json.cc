@@ -29,7 +29,6 @@ const std::vector<std::string>& ComparisonOperatorNames() {
   return *names;
 }
 
-
 absl::StatusOr<ReturnValue> ParseReturnValues(const ObjectReader& r,
                                               bool only_none_or_all_old) {
   TABLESTREAM_ASSIGN_OR_RETURN(
@@ -197,9 +196,8 @@ absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(request.expected, ParseExpected(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.return_values,
                                ParseReturnValues(r, true));
-  TABLESTREAM_ASSIGN_OR_RETURN(
-      request.return_values_on_condition_check_failure,
-      ParseReturnOnConditionFailure(r));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.return_values_on_condition_check_failure,
+                               ParseReturnOnConditionFailure(r));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
   return request;
 }
@@ -268,9 +266,8 @@ absl::StatusOr<DeleteItemRequest> ParseDeleteItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(request.expected, ParseExpected(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.return_values,
                                ParseReturnValues(r, true));
-  TABLESTREAM_ASSIGN_OR_RETURN(
-      request.return_values_on_condition_check_failure,
-      ParseReturnOnConditionFailure(r));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.return_values_on_condition_check_failure,
+                               ParseReturnOnConditionFailure(r));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
   return request;
 }
@@ -284,7 +281,8 @@ absl::StatusOr<UpdateItemRequest> ParseUpdateItemRequest(const Json& json) {
            "ConditionalOperator", "ReturnValues", "ReturnConsumedCapacity",
            "ReturnItemCollectionMetrics", "UpdateExpression",
            "ConditionExpression", "ExpressionAttributeNames",
-           "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure"}));
+           "ExpressionAttributeValues",
+           "ReturnValuesOnConditionCheckFailure"}));
   UpdateItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.update_expression,
                                r.OptionalString("UpdateExpression"));
@@ -299,9 +297,8 @@ absl::StatusOr<UpdateItemRequest> ParseUpdateItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(request.expected, ParseExpected(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.return_values,
                                ParseReturnValues(r, false));
-  TABLESTREAM_ASSIGN_OR_RETURN(
-      request.return_values_on_condition_check_failure,
-      ParseReturnOnConditionFailure(r));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.return_values_on_condition_check_failure,
+                               ParseReturnOnConditionFailure(r));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
   return request;
 }

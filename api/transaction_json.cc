@@ -61,11 +61,11 @@ absl::StatusOr<TransactWriteItem> ParseAction(const Json& json,
   if (const Json* put = item.Find("Put")) {
     TABLESTREAM_ASSIGN_OR_RETURN(
         ObjectReader r,
-        ObjectReader::New(*put, "Put", item.PathOf("Put"),
-                          {"TableName", "Item", "ConditionExpression",
-                           "ExpressionAttributeNames",
-                           "ExpressionAttributeValues",
-                           "ReturnValuesOnConditionCheckFailure"}));
+        ObjectReader::New(
+            *put, "Put", item.PathOf("Put"),
+            {"TableName", "Item", "ConditionExpression",
+             "ExpressionAttributeNames", "ExpressionAttributeValues",
+             "ReturnValuesOnConditionCheckFailure"}));
     PutItemRequest request;
     TABLESTREAM_ASSIGN_OR_RETURN(ActionCommon common, ParseCommon(r));
     Fill(std::move(common), &request);
@@ -78,19 +78,17 @@ absl::StatusOr<TransactWriteItem> ParseAction(const Json& json,
   const bool update = std::string_view(member) == "Update";
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
-      update ? ObjectReader::New(*item.Find(member), member,
-                                 item.PathOf(member),
-                                 {"TableName", "Key", "UpdateExpression",
-                                  "ConditionExpression",
-                                  "ExpressionAttributeNames",
-                                  "ExpressionAttributeValues",
-                                  "ReturnValuesOnConditionCheckFailure"})
-             : ObjectReader::New(*item.Find(member), member,
-                                 item.PathOf(member),
-                                 {"TableName", "Key", "ConditionExpression",
-                                  "ExpressionAttributeNames",
-                                  "ExpressionAttributeValues",
-                                  "ReturnValuesOnConditionCheckFailure"}));
+      update
+          ? ObjectReader::New(
+                *item.Find(member), member, item.PathOf(member),
+                {"TableName", "Key", "UpdateExpression", "ConditionExpression",
+                 "ExpressionAttributeNames", "ExpressionAttributeValues",
+                 "ReturnValuesOnConditionCheckFailure"})
+          : ObjectReader::New(
+                *item.Find(member), member, item.PathOf(member),
+                {"TableName", "Key", "ConditionExpression",
+                 "ExpressionAttributeNames", "ExpressionAttributeValues",
+                 "ReturnValuesOnConditionCheckFailure"}));
   TABLESTREAM_ASSIGN_OR_RETURN(ActionCommon common, ParseCommon(r));
   TABLESTREAM_ASSIGN_OR_RETURN(Item key, RequiredItem(r, "Key"));
   if (update) {
@@ -136,7 +134,8 @@ absl::StatusOr<std::vector<T>> ParseTransactItems(const ObjectReader& r,
 absl::StatusOr<GetItemRequest> ParseGet(const Json& json,
                                         const std::string& path) {
   TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader item, ObjectReader::New(json, "TransactGetItem", path, {"Get"}));
+      ObjectReader item,
+      ObjectReader::New(json, "TransactGetItem", path, {"Get"}));
   TABLESTREAM_ASSIGN_OR_RETURN(const Json* get, item.Required("Get"));
   TABLESTREAM_ASSIGN_OR_RETURN(
       ObjectReader r,
@@ -158,15 +157,14 @@ absl::StatusOr<GetItemRequest> ParseGet(const Json& json,
 absl::StatusOr<TransactWriteItemsRequest> ParseTransactWriteItemsRequest(
     const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(
-      ObjectReader r,
-      ObjectReader::New(json, "TransactWriteItemsRequest", "",
-                        {"TransactItems", "ClientRequestToken",
-                         "ReturnConsumedCapacity",
-                         "ReturnItemCollectionMetrics"}));
+      ObjectReader r, ObjectReader::New(json, "TransactWriteItemsRequest", "",
+                                        {"TransactItems", "ClientRequestToken",
+                                         "ReturnConsumedCapacity",
+                                         "ReturnItemCollectionMetrics"}));
   TransactWriteItemsRequest request;
-  TABLESTREAM_ASSIGN_OR_RETURN(request.transact_items,
-                               ParseTransactItems<TransactWriteItem>(
-                                   r, ParseAction));
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      request.transact_items,
+      ParseTransactItems<TransactWriteItem>(r, ParseAction));
   TABLESTREAM_ASSIGN_OR_RETURN(request.client_request_token,
                                r.OptionalString("ClientRequestToken"));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
@@ -180,9 +178,8 @@ absl::StatusOr<TransactGetItemsRequest> ParseTransactGetItemsRequest(
       ObjectReader::New(json, "TransactGetItemsRequest", "",
                         {"TransactItems", "ReturnConsumedCapacity"}));
   TransactGetItemsRequest request;
-  TABLESTREAM_ASSIGN_OR_RETURN(
-      request.transact_items,
-      ParseTransactItems<GetItemRequest>(r, ParseGet));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.transact_items,
+                               ParseTransactItems<GetItemRequest>(r, ParseGet));
   TABLESTREAM_RETURN_IF_ERROR(
       r.OptionalEnum("ReturnConsumedCapacity", {"INDEXES", "TOTAL", "NONE"})
           .status());

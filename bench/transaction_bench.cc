@@ -55,7 +55,8 @@ double Run(Engine& engine, int size, int items, bool durable, int64_t* next) {
   } else {
     for (int done = 0; done < items; done += size) {
       TransactWriteItemsRequest request;
-      for (int i = 0; i < size; ++i) request.transact_items.push_back(NewPut(next));
+      for (int i = 0; i < size; ++i)
+        request.transact_items.push_back(NewPut(next));
       absl::Status s = engine.TransactWriteItems(request, options);
       if (!s.ok()) Fail("transaction", s);
     }
@@ -81,8 +82,7 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "usage: transaction_bench [--items=N] [--dir=DIR]\n");
     return 2;
   }
-  const std::string path =
-      absl::StrCat(dir, "/transaction_bench_", getpid());
+  const std::string path = absl::StrCat(dir, "/transaction_bench_", getpid());
   std::filesystem::remove_all(path);
   Options options;
   auto engine = Engine::Open(options, path);
@@ -93,7 +93,8 @@ int Main(int argc, char** argv) {
   table.attribute_definitions.push_back({"pk", ScalarAttributeType::kS});
   table.stream_specification =
       StreamSpecification{true, StreamViewType::kNewAndOldImages};
-  if (auto t = (*engine)->CreateTable(table); !t.ok()) Fail("table", t.status());
+  if (auto t = (*engine)->CreateTable(table); !t.ok())
+    Fail("table", t.status());
 
   int64_t next = 0;
   std::printf("%-11s %-8s %14s %14s %8s\n", "writes", "actions",

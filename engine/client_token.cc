@@ -13,7 +13,8 @@ std::string ClientTokenKey(std::string_view token) {
 
 void Fingerprint::Add(std::string_view part) {
   const uint64_t size = part.size();
-  AddBytes(std::string_view(reinterpret_cast<const char*>(&size), sizeof(size)));
+  AddBytes(
+      std::string_view(reinterpret_cast<const char*>(&size), sizeof(size)));
   AddBytes(part);
 }
 

@@ -37,16 +37,16 @@ absl::StatusOr<BatchGetItemResult> EngineImpl::BatchGetItem(
   for (const auto& [table, keys] : request.request_items) {
     if (keys.keys.empty()) {
       return ValidationError(absl::StrCat(
-          "1 validation error detected: Value at 'requestItems." , table,
+          "1 validation error detected: Value at 'requestItems.", table,
           ".member.keys' failed to satisfy constraint: Member must have "
           "length greater than or equal to 1"));
     }
     total += keys.keys.size();
   }
   if (total > kMaxBatchGetKeys) {
-    return ValidationError(absl::StrCat(
-        "Too many items requested for the BatchGetItem call (", total,
-        " keys; the limit is ", kMaxBatchGetKeys, ")"));
+    return ValidationError(
+        absl::StrCat("Too many items requested for the BatchGetItem call (",
+                     total, " keys; the limit is ", kMaxBatchGetKeys, ")"));
   }
   // Validate everything before reading anything.
   struct TableReads {

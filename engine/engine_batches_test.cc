@@ -22,9 +22,9 @@ TEST_F(BatchesTest, WriteThenGetAcrossTables) {
   ASSERT_TRUE(Put("TabB", {{"pk", S("old")}}).ok());
   BatchWriteItemRequest write;
   write.request_items["TabA"] = {PutRequest{{{"pk", S("a1")}, {"x", N("1")}}},
-                              PutRequest{{{"pk", S("a2")}}}};
+                                 PutRequest{{{"pk", S("a2")}}}};
   write.request_items["TabB"] = {DeleteRequest{Key("old")},
-                              DeleteRequest{Key("never")}};
+                                 DeleteRequest{Key("never")}};
   auto written = engine_->BatchWriteItem(write);
   ASSERT_TRUE(written.ok()) << written.status();
   EXPECT_TRUE(written->unprocessed_items.empty());
@@ -76,8 +76,9 @@ TEST_F(BatchesTest, BatchWriteLimitsWriteNothing) {
   refused(r, kValidationException, "");
   r.request_items.clear();
   for (int i = 0; i < 25; ++i) {  // 25 x 390,000 x 2 tables > 16 MB? no: 9.75
-    r.request_items["TabA"].push_back(PutRequest{
-        {{"pk", S(absl::StrCat("a", i))}, {"blob", S(std::string(400000, 'x'))}}});
+    r.request_items["TabA"].push_back(
+        PutRequest{{{"pk", S(absl::StrCat("a", i))},
+                    {"blob", S(std::string(400000, 'x'))}}});
   }
   // 25 items of 400,000 bytes are 10 MB: allowed, and written at once.
   ASSERT_TRUE(engine_->BatchWriteItem(r).ok());

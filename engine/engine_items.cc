@@ -31,9 +31,9 @@ absl::Status CheckReturnOnConditionFailure(ReturnValue value) {
   if (value == ReturnValue::kNone || value == ReturnValue::kAllOld) {
     return absl::OkStatus();
   }
-  return ValidationError(absl::StrCat(
-      "ReturnValuesOnConditionCheckFailure set to invalid value (",
-      ReturnValueName(value), "); allowed are NONE and ALL_OLD"));
+  return ValidationError(
+      absl::StrCat("ReturnValuesOnConditionCheckFailure set to invalid value (",
+                   ReturnValueName(value), "); allowed are NONE and ALL_OLD"));
 }
 
 // A canonical, validated copy of a Key parameter.

@@ -14,10 +14,10 @@
 #include "proto/item_codec.h"
 #include "proto/tablestream.pb.h"
 #include "rocksdb/snapshot.h"
-#include "util/rocksdb_status.h"
 #include "tablestream/errors.h"
 #include "util/absl_compat.h"
 #include "util/attribute_canonical.h"
+#include "util/rocksdb_status.h"
 #include "util/status_macros.h"
 
 namespace tablestream {
@@ -36,9 +36,9 @@ absl::Status CheckActionCount(size_t count, std::string_view what) {
   return ValidationError(absl::StrCat(
       "1 validation error detected: Value at 'transactItems' failed to "
       "satisfy constraint: Member must have length ",
-      count == 0 ? "greater than or equal to 1"
-                 : absl::StrCat("less than or equal to ",
-                                kMaxTransactionActions),
+      count == 0
+          ? "greater than or equal to 1"
+          : absl::StrCat("less than or equal to ", kMaxTransactionActions),
       " (", AsAbsl(what), " has ", count, " actions)"));
 }
 
@@ -105,10 +105,11 @@ absl::Status EngineImpl::CommitItemMutations(
     if (tables.insert(spec.table->info.table_id()).second) {
       TABLESTREAM_RETURN_IF_ERROR(MaybeRollOverShard(spec.table->info));
     }
-    actions.push_back(std::make_unique<ItemMutation>(context_, std::move(spec)));
+    actions.push_back(
+        std::make_unique<ItemMutation>(context_, std::move(spec)));
   }
   TransactionMutation mutation(context_, std::move(actions), transaction,
-                              std::move(token));
+                               std::move(token));
   return pipeline_->Commit(&mutation, Durable(options));
 }
 
@@ -139,7 +140,8 @@ absl::Status EngineImpl::TransactWriteItems(
   TABLESTREAM_RETURN_IF_ERROR(
       CheckActionCount(request.transact_items.size(), "TransactWriteItems"));
   const std::optional<std::string>& token = request.client_request_token;
-  if (token && (token->empty() || token->size() > kMaxClientRequestTokenLength)) {
+  if (token &&
+      (token->empty() || token->size() > kMaxClientRequestTokenLength)) {
     return ValidationError(absl::StrCat(
         "1 validation error detected: Value at 'clientRequestToken' failed to "
         "satisfy constraint: Member must have length between 1 and ",
@@ -156,19 +158,19 @@ absl::Status EngineImpl::TransactWriteItems(
     std::string where;
     if (const auto* put = std::get_if<PutItemRequest>(&action)) {
       where = absl::StrCat("TransactItems[", i, "].Put");
-      TABLESTREAM_RETURN_IF_ERROR(In(
-          CheckTransactionWrite(put->return_values,
-                                !put->expected.expected.empty()),
-          where));
+      TABLESTREAM_RETURN_IF_ERROR(
+          In(CheckTransactionWrite(put->return_values,
+                                   !put->expected.expected.empty()),
+             where));
       spec = PreparePut(*put);
       placeholders = &put->placeholders;
       AddOptional(put->condition_expression, &fp, &size);
     } else if (const auto* update = std::get_if<UpdateItemRequest>(&action)) {
       where = absl::StrCat("TransactItems[", i, "].Update");
-      TABLESTREAM_RETURN_IF_ERROR(In(
-          CheckTransactionWrite(update->return_values,
-                                !update->expected.expected.empty()),
-          where));
+      TABLESTREAM_RETURN_IF_ERROR(
+          In(CheckTransactionWrite(update->return_values,
+                                   !update->expected.expected.empty()),
+             where));
       if (!update->update_expression) {
         return In(ValidationError("UpdateExpression is required in a "
                                   "transaction's Update"),
@@ -180,10 +182,10 @@ absl::Status EngineImpl::TransactWriteItems(
       AddOptional(update->update_expression, &fp, &size);
     } else if (const auto* del = std::get_if<DeleteItemRequest>(&action)) {
       where = absl::StrCat("TransactItems[", i, "].Delete");
-      TABLESTREAM_RETURN_IF_ERROR(In(
-          CheckTransactionWrite(del->return_values,
-                                !del->expected.expected.empty()),
-          where));
+      TABLESTREAM_RETURN_IF_ERROR(
+          In(CheckTransactionWrite(del->return_values,
+                                   !del->expected.expected.empty()),
+             where));
       spec = PrepareDelete(*del);
       placeholders = &del->placeholders;
       AddOptional(del->condition_expression, &fp, &size);

@@ -80,11 +80,11 @@ TEST_F(TransactionsTest, AcrossTwoTablesIsOneCommitWithOneRecordPerChange) {
   const uint64_t groups = Groups();
 
   TransactWriteItemsRequest request;
-  request.transact_items = {
-      PutReq("TabA", {{"pk", S("a1")}, {"v", N("1")}}), AddOne("TabB", "b1"),
-      DeleteReq("TabA", "a0"), Exists("TabB", "b2"),
-      // Changes nothing: no record.
-      PutReq("TabB", {{"pk", S("same")}, {"v", N("1")}})};
+  request.transact_items = {PutReq("TabA", {{"pk", S("a1")}, {"v", N("1")}}),
+                            AddOne("TabB", "b1"), DeleteReq("TabA", "a0"),
+                            Exists("TabB", "b2"),
+                            // Changes nothing: no record.
+                            PutReq("TabB", {{"pk", S("same")}, {"v", N("1")}})};
   ASSERT_TRUE(engine_->TransactWriteItems(request).ok());
   EXPECT_EQ(Groups(), groups + 1);  // one commit group, one write batch
 
@@ -144,13 +144,15 @@ TEST_F(TransactionsTest, CancelledLeavesTablesAndStreamsUntouched) {
 TEST_F(TransactionsTest, UpdateTypeErrorIsAValidationErrorReason) {
   ASSERT_TRUE(Put("TabA", {{"pk", S("a0")}, {"n", S("text")}}).ok());
   TransactWriteItemsRequest request;
-  request.transact_items = {AddOne("TabA", "a0"), PutReq("TabB", {{"pk", S("x")}})};
+  request.transact_items = {AddOne("TabA", "a0"),
+                            PutReq("TabB", {{"pk", S("x")}})};
   absl::Status s = engine_->TransactWriteItems(request);
   ASSERT_EQ(ExceptionName(s), kTransactionCanceledException) << s;
   auto reasons = CancellationReasons(s);
   ASSERT_TRUE(reasons.has_value());
   EXPECT_EQ((*reasons)[0].code, "ValidationError");
-  EXPECT_NE((*reasons)[0].message.find("incorrect data type"), std::string::npos)
+  EXPECT_NE((*reasons)[0].message.find("incorrect data type"),
+            std::string::npos)
       << (*reasons)[0].message;
   EXPECT_EQ((*reasons)[1].code, "None");
   EXPECT_EQ(N1("TabB", "x"), "absent");
@@ -213,7 +215,7 @@ TEST_F(TransactionsTest, BadInputIsRefusedBeforeAnythingIsWritten) {
   for (int i = 0; i < 11; ++i) {
     big.transact_items.push_back(
         PutReq("TabA", {{"pk", S(absl::StrCat("k", i))},
-                     {"blob", S(std::string(390000, 'x'))}}));
+                        {"blob", S(std::string(390000, 'x'))}}));
   }
   refused(big, kValidationException, "the limit is 4194304");
   EXPECT_EQ(Groups(), groups);  // nothing reached the commit pipeline
@@ -223,7 +225,8 @@ TEST_F(TransactionsTest, BadInputIsRefusedBeforeAnythingIsWritten) {
 
 TEST_F(TransactionsTest, ClientRequestTokenReplaysForTenMinutes) {
   TransactWriteItemsRequest request;
-  request.transact_items = {AddOne("TabA", "counter"), AddOne("TabB", "counter")};
+  request.transact_items = {AddOne("TabA", "counter"),
+                            AddOne("TabB", "counter")};
   request.client_request_token = "token-1";
   ASSERT_TRUE(engine_->TransactWriteItems(request).ok());
   clock_->AdvanceSeconds(9 * 60);
@@ -256,8 +259,8 @@ TEST_F(TransactionsTest, ClientRequestTokenSurvivesReopen) {
 TEST_F(TransactionsTest, RetentionPassForgetsExpiredTokensOnly) {
   auto stored_tokens = [&] {
     auto* impl = static_cast<EngineImpl*>(engine_.get());
-    std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(
-        rocksdb::ReadOptions(), impl->catalog_cf()));
+    std::unique_ptr<rocksdb::Iterator> it(
+        impl->db()->NewIterator(rocksdb::ReadOptions(), impl->catalog_cf()));
     const rocksdb::Slice prefix(kClientTokenPrefix.data(),
                                 kClientTokenPrefix.size());
     int n = 0;

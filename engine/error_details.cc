@@ -29,7 +29,8 @@ std::optional<std::string> Payload(const absl::Status& status,
 absl::Status ConditionalCheckFailed(const Item* old) {
   absl::Status status = MakeError(kConditionalCheckFailedException,
                                   "The conditional request failed");
-  if (old != nullptr) status.SetPayload(kItemPayload, absl::Cord(EncodeItem(*old)));
+  if (old != nullptr)
+    status.SetPayload(kItemPayload, absl::Cord(EncodeItem(*old)));
   return status;
 }
 

@@ -22,7 +22,8 @@ absl::Status ConditionalCheckFailed(const Item* old);
 // TransactionCanceledException with DynamoDB's message ("Transaction
 // cancelled, please refer cancellation reasons for specific reasons [None,
 // ConditionalCheckFailed]") and `reasons` as its payload.
-absl::Status TransactionCanceled(const std::vector<CancellationReason>& reasons);
+absl::Status TransactionCanceled(
+    const std::vector<CancellationReason>& reasons);
 
 }  // namespace tablestream
 

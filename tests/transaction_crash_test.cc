@@ -102,8 +102,7 @@ void Verify(const std::string& path, int fd) {
   std::unique_ptr<Engine> engine = OpenOrDie(path, fd);
   std::optional<Item> counter = Get(*engine, "right", {{"pk", S("counter")}});
   int committed = 0;
-  if (counter &&
-      !absl::SimpleAtoi(counter->at("n").scalar(), &committed)) {
+  if (counter && !absl::SimpleAtoi(counter->at("n").scalar(), &committed)) {
     Die(fd, "counter", absl::InternalError(ItemDebugString(counter)));
   }
   // Items: transactions below `committed` entirely, the others not at all.
@@ -144,8 +143,8 @@ void Verify(const std::string& path, int fd) {
     for (int i = 0; i < committed; ++i) {
       if (parts[i] != want) {
         Report(fd, absl::StrCat("violation ", table, " transaction ", i,
-                                " has records \"", parts[i], "\", not \"",
-                                want, "\""));
+                                " has records \"", parts[i], "\", not \"", want,
+                                "\""));
       }
     }
     if (!parts.empty() && parts.rbegin()->first >= committed) {
@@ -181,8 +180,8 @@ TEST(TransactionCrashTest, KilledTransactionsAreAllOrNothing) {
   int committed = 0;
   for (int round = 0; round < kRounds; ++round) {
     const int kill_after = 1 + static_cast<int>(rng.Uniform(150));
-    std::vector<std::string> lines = RunChild(
-        [&](int fd) { Writer(path, committed, fd); }, kill_after);
+    std::vector<std::string> lines =
+        RunChild([&](int fd) { Writer(path, committed, fd); }, kill_after);
     const int acknowledged = committed + static_cast<int>(lines.size());
     std::vector<std::string> report =
         RunChild([&](int fd) { Verify(path, fd); }, -1);

@@ -8,15 +8,7 @@
 namespace tablestream {
 namespace {
 
-class BatchesTest : public EngineTest {
- protected:
-  void SetUp() override {
-    EngineTest::SetUp();
-    CreateTable("TabA");
-    CreateTable("TabB");
-  }
-  static Item Key(const std::string& pk) { return {{"pk", S(pk)}}; }
-};
+using BatchesTest = TwoTablesTest;
 
 TEST_F(BatchesTest, WriteThenGetAcrossTables) {
   ASSERT_TRUE(Put("TabB", {{"pk", S("old")}}).ok());

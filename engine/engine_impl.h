@@ -165,6 +165,11 @@ class EngineImpl : public Engine {
       const UpdateItemRequest& request) const;
   absl::StatusOr<WriteResult> CommitItemMutation(ItemMutation::Spec spec,
                                                  const WriteOptions& options);
+  // A transaction's ConditionCheck as a spec of kind kCheck; adds its
+  // parameters to the fingerprint and their bytes to *size.
+  absl::StatusOr<ItemMutation::Spec> PrepareCheck(const ConditionCheck& check,
+                                                  Fingerprint* fp,
+                                                  int64_t* size) const;
   // A validated GetItem: the item's storage key and what to return of it.
   struct ItemRead {
     std::shared_ptr<const TableState> table;

@@ -47,44 +47,6 @@ absl::Status DuplicateItem() {
       "Transaction request cannot include multiple operations on one item");
 }
 
-// What DynamoDB refuses in a transaction's Put, Update and Delete.
-absl::Status CheckTransactionWrite(ReturnValue return_values,
-                                   bool has_expected) {
-  if (return_values != ReturnValue::kNone) {
-    return ValidationError(
-        "ReturnValues is not supported in TransactWriteItems (use "
-        "ReturnValuesOnConditionCheckFailure)");
-  }
-  if (has_expected) {
-    return ValidationError(
-        "Expected is not supported in TransactWriteItems; use "
-        "ConditionExpression");
-  }
-  return absl::OkStatus();
-}
-
-// Adds the placeholders to `fp` and returns their size in bytes.
-absl::StatusOr<int64_t> AddPlaceholders(const ExpressionPlaceholders& p,
-                                        Fingerprint* fp) {
-  int64_t size = 0;
-  fp->Add(p.names ? "names" : "");
-  if (p.names) {
-    for (const auto& [name, value] : *p.names) {
-      fp->Add(name);
-      fp->Add(value);
-      size += name.size() + value.size();
-    }
-  }
-  fp->Add(p.values ? "values" : "");
-  if (p.values) {
-    Item values = *p.values;
-    TABLESTREAM_RETURN_IF_ERROR(CanonicalizeItem(&values));
-    fp->Add(EncodeItem(values));
-    size += ItemSize(values);
-  }
-  return size;
-}
-
 void AddOptional(const std::optional<std::string>& s, Fingerprint* fp,
                  int64_t* size) {
   fp->Add(s ? "1" : "0");
@@ -92,6 +54,47 @@ void AddOptional(const std::optional<std::string>& s, Fingerprint* fp,
     fp->Add(*s);
     *size += s->size();
   }
+}
+
+// Adds the condition and the placeholders to `fp`, and their bytes to
+// *size.
+absl::Status AddConditionParts(const std::optional<std::string>& condition,
+                               const ExpressionPlaceholders& p,
+                               Fingerprint* fp, int64_t* size) {
+  AddOptional(condition, fp, size);
+  fp->Add(p.names ? "names" : "");
+  if (p.names) {
+    for (const auto& [name, value] : *p.names) {
+      fp->Add(name);
+      fp->Add(value);
+      *size += name.size() + value.size();
+    }
+  }
+  fp->Add(p.values ? "values" : "");
+  if (p.values) {
+    Item values = *p.values;
+    TABLESTREAM_RETURN_IF_ERROR(CanonicalizeItem(&values));
+    fp->Add(EncodeItem(values));
+    *size += ItemSize(values);
+  }
+  return absl::OkStatus();
+}
+
+// What DynamoDB refuses in a transaction's Put, Update and Delete, then
+// AddConditionParts.
+template <typename Request>
+absl::Status CheckWrite(const Request& r, Fingerprint* fp, int64_t* size) {
+  if (r.return_values != ReturnValue::kNone) {
+    return ValidationError(
+        "ReturnValues is not supported in TransactWriteItems (use "
+        "ReturnValuesOnConditionCheckFailure)");
+  }
+  if (!r.expected.expected.empty()) {
+    return ValidationError(
+        "Expected is not supported in TransactWriteItems; use "
+        "ConditionExpression");
+  }
+  return AddConditionParts(r.condition_expression, r.placeholders, fp, size);
 }
 
 }  // namespace
@@ -135,6 +138,28 @@ absl::Status EngineImpl::DeleteExpiredTokens() {
   return pipeline_->Commit(&sweep, /*durable=*/false);
 }
 
+absl::StatusOr<ItemMutation::Spec> EngineImpl::PrepareCheck(
+    const ConditionCheck& check, Fingerprint* fp, int64_t* size) const {
+  if (check.condition_expression.empty()) {
+    return ValidationError("ConditionExpression is required in a "
+                           "ConditionCheck");
+  }
+  TABLESTREAM_RETURN_IF_ERROR(AddConditionParts(
+      check.condition_expression, check.placeholders, fp, size));
+  // A delete that never writes: its spec carries the key and the condition.
+  DeleteItemRequest as_delete;
+  as_delete.table_name = check.table_name;
+  as_delete.key = check.key;
+  as_delete.condition_expression = check.condition_expression;
+  as_delete.placeholders = check.placeholders;
+  as_delete.return_values_on_condition_check_failure =
+      check.return_values_on_condition_check_failure;
+  TABLESTREAM_ASSIGN_OR_RETURN(ItemMutation::Spec spec,
+                               PrepareDelete(as_delete));
+  spec.kind = ItemMutation::Kind::kCheck;
+  return spec;
+}
+
 absl::Status EngineImpl::TransactWriteItems(
     const TransactWriteItemsRequest& request, const WriteOptions& options) {
   TABLESTREAM_RETURN_IF_ERROR(
@@ -154,64 +179,29 @@ absl::Status EngineImpl::TransactWriteItems(
   for (size_t i = 0; i < request.transact_items.size(); ++i) {
     const TransactWriteItem& action = request.transact_items[i];
     absl::StatusOr<ItemMutation::Spec> spec;
-    const ExpressionPlaceholders* placeholders = nullptr;
-    std::string where;
+    std::string where = absl::StrCat("TransactItems[", i, "].");
     if (const auto* put = std::get_if<PutItemRequest>(&action)) {
-      where = absl::StrCat("TransactItems[", i, "].Put");
-      TABLESTREAM_RETURN_IF_ERROR(
-          In(CheckTransactionWrite(put->return_values,
-                                   !put->expected.expected.empty()),
-             where));
-      spec = PreparePut(*put);
-      placeholders = &put->placeholders;
-      AddOptional(put->condition_expression, &fp, &size);
+      where += "Put";
+      absl::Status s = CheckWrite(*put, &fp, &size);
+      spec = s.ok() ? PreparePut(*put) : s;
     } else if (const auto* update = std::get_if<UpdateItemRequest>(&action)) {
-      where = absl::StrCat("TransactItems[", i, "].Update");
-      TABLESTREAM_RETURN_IF_ERROR(
-          In(CheckTransactionWrite(update->return_values,
-                                   !update->expected.expected.empty()),
-             where));
-      if (!update->update_expression) {
-        return In(ValidationError("UpdateExpression is required in a "
-                                  "transaction's Update"),
-                  where);
+      where += "Update";
+      absl::Status s = CheckWrite(*update, &fp, &size);
+      if (s.ok() && !update->update_expression) {
+        s = ValidationError(
+            "UpdateExpression is required in a transaction's Update");
       }
-      spec = PrepareUpdate(*update);
-      placeholders = &update->placeholders;
-      AddOptional(update->condition_expression, &fp, &size);
       AddOptional(update->update_expression, &fp, &size);
+      spec = s.ok() ? PrepareUpdate(*update) : s;
     } else if (const auto* del = std::get_if<DeleteItemRequest>(&action)) {
-      where = absl::StrCat("TransactItems[", i, "].Delete");
-      TABLESTREAM_RETURN_IF_ERROR(
-          In(CheckTransactionWrite(del->return_values,
-                                   !del->expected.expected.empty()),
-             where));
-      spec = PrepareDelete(*del);
-      placeholders = &del->placeholders;
-      AddOptional(del->condition_expression, &fp, &size);
+      where += "Delete";
+      absl::Status s = CheckWrite(*del, &fp, &size);
+      spec = s.ok() ? PrepareDelete(*del) : s;
     } else {
-      const auto& check = std::get<ConditionCheck>(action);
-      where = absl::StrCat("TransactItems[", i, "].ConditionCheck");
-      if (check.condition_expression.empty()) {
-        return In(ValidationError("ConditionExpression is required in a "
-                                  "ConditionCheck"),
-                  where);
-      }
-      DeleteItemRequest as_delete;
-      as_delete.table_name = check.table_name;
-      as_delete.key = check.key;
-      as_delete.condition_expression = check.condition_expression;
-      as_delete.placeholders = check.placeholders;
-      as_delete.return_values_on_condition_check_failure =
-          check.return_values_on_condition_check_failure;
-      spec = PrepareDelete(as_delete);
-      if (spec.ok()) spec->kind = ItemMutation::Kind::kCheck;
-      placeholders = &check.placeholders;
-      AddOptional(as_delete.condition_expression, &fp, &size);
+      where += "ConditionCheck";
+      spec = PrepareCheck(std::get<ConditionCheck>(action), &fp, &size);
     }
     TABLESTREAM_RETURN_IF_ERROR(In(spec.status(), where));
-    TABLESTREAM_ASSIGN_OR_RETURN(const int64_t placeholder_size,
-                                 AddPlaceholders(*placeholders, &fp));
     const TableState& table = *spec->table;
     const std::string key =
         ItemStorageKey(table.info.table_id(), table.key_schema, spec->key);
@@ -221,7 +211,7 @@ absl::Status EngineImpl::TransactWriteItems(
     fp.Add(table.info.name());
     const bool put = spec->kind == ItemMutation::Kind::kPut;
     fp.Add(put ? spec->new_item_bytes : EncodeItem(spec->key));
-    size += placeholder_size + table.info.name().size() +
+    size += table.info.name().size() +
             ItemSize(put ? spec->new_item : spec->key);
     specs.push_back(*std::move(spec));
   }

@@ -11,16 +11,8 @@
 namespace tablestream {
 namespace {
 
-class TransactionsTest : public EngineTest {
+class TransactionsTest : public TwoTablesTest {
  protected:
-  void SetUp() override {
-    EngineTest::SetUp();
-    CreateTable("TabA");
-    CreateTable("TabB");
-  }
-
-  static Item Key(const std::string& pk) { return {{"pk", S(pk)}}; }
-
   static PutItemRequest PutReq(const std::string& table, Item item) {
     PutItemRequest r;
     r.table_name = table;

@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/test_util.h"
 
 namespace tablestream {
 namespace test {
@@ -100,6 +101,28 @@ std::vector<std::string> RunChild(const std::function<void(int)>& child,
     EXPECT_FALSE(absl::StartsWith(line, "error")) << line;
   }
   return lines;
+}
+
+Options CrashChildOptions() {
+  Options options = TestOptions(NewTestClock());
+  options.retention_interval_seconds = 0;
+  options.durable_writes = false;  // a process kill keeps them anyway
+  return options;
+}
+
+std::unique_ptr<Engine> OpenOrDie(const std::string& path, int fd) {
+  auto engine = Engine::Open(CrashChildOptions(), path);
+  if (!engine.ok()) Die(fd, "open", engine.status());
+  return std::move(*engine);
+}
+
+void CreateTablesOrDie(Engine& engine, const std::string& key,
+                       const TableViews& tables, int fd) {
+  for (const auto& [name, view] : tables) {
+    auto t = engine.CreateTable(
+        TableRequest(name, {key, ScalarAttributeType::kS}, std::nullopt, view));
+    if (!t.ok()) Die(fd, "create table", t.status());
+  }
 }
 
 }  // namespace test

@@ -12,10 +12,14 @@
 #define TABLESTREAM_TESTS_CHILD_PROCESS_H_
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "tablestream/engine.h"
 
 namespace tablestream {
 namespace test {
@@ -37,6 +41,20 @@ void Report(int fd, const std::string& line);
 // Returns the lines.
 std::vector<std::string> RunChild(const std::function<void(int)>& child,
                                   int kill_after, bool lockstep = false);
+
+// Options for a crash-test child: a test clock, no background retention
+// task, non-durable writes (a process kill keeps them anyway).
+Options CrashChildOptions();
+
+// In a child: opens the engine at `path` with CrashChildOptions(), or Die()s.
+std::unique_ptr<Engine> OpenOrDie(const std::string& path, int fd);
+
+// In a child: creates each table, keyed by the string attribute `key`, with
+// a stream of its view (none if nullopt), or Die()s.
+using TableViews =
+    std::vector<std::pair<std::string, std::optional<StreamViewType>>>;
+void CreateTablesOrDie(Engine& engine, const std::string& key,
+                       const TableViews& tables, int fd);
 
 }  // namespace test
 }  // namespace tablestream

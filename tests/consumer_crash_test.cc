@@ -42,19 +42,6 @@ constexpr int kRounds = 8;
 constexpr int kRecords = 300;
 constexpr int kCandidates = 3;
 
-Options ChildOptions() {
-  Options options = TestOptions(NewTestClock());
-  options.retention_interval_seconds = 0;
-  options.durable_writes = false;  // a process kill keeps them anyway
-  return options;
-}
-
-std::unique_ptr<Engine> OpenOrDie(const std::string& path, int fd) {
-  auto engine = Engine::Open(ChildOptions(), path);
-  if (!engine.ok()) Die(fd, "open", engine.status());
-  return std::move(*engine);
-}
-
 std::string StreamOrDie(Engine& engine, const std::string& table, int fd) {
   auto arn = LatestStreamArn(engine, table);
   if (!arn.ok()) Die(fd, "stream", arn.status());
@@ -269,14 +256,10 @@ TEST(ConsumerCrashTest, ExactlyOnceTallyStaysExactAcrossKills) {
   RunChild(
       [&](int fd) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);
-        for (const auto& [name, view] :
-             std::vector<std::pair<std::string, std::optional<StreamViewType>>>{
-                 {"votes", StreamViewType::kNewImage},
-                 {"tally", std::nullopt}}) {
-          auto t = engine->CreateTable(TableRequest(
-              name, {"id", ScalarAttributeType::kS}, std::nullopt, view));
-          if (!t.ok()) Die(fd, "create table", t.status());
-        }
+        CreateTablesOrDie(
+            *engine, "id",
+            {{"votes", StreamViewType::kNewImage}, {"tally", std::nullopt}},
+            fd);
         auto consumer = engine->CreateConsumer(
             {StreamOrDie(*engine, "votes", fd), "tally"});
         if (!consumer.ok()) Die(fd, "create consumer", consumer.status());

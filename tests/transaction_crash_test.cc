@@ -31,19 +31,6 @@ namespace {
 constexpr int kRounds = 10;
 constexpr int kTransactionsPerRound = 300;
 
-Options ChildOptions() {
-  Options options = TestOptions(NewTestClock());
-  options.retention_interval_seconds = 0;
-  options.durable_writes = false;  // a process kill keeps them anyway
-  return options;
-}
-
-std::unique_ptr<Engine> OpenOrDie(const std::string& path, int fd) {
-  auto engine = Engine::Open(ChildOptions(), path);
-  if (!engine.ok()) Die(fd, "open", engine.status());
-  return std::move(*engine);
-}
-
 std::string ItemKey(int txn, char part) {
   return absl::StrCat("t", txn, std::string(1, part));
 }
@@ -165,14 +152,10 @@ TEST(TransactionCrashTest, KilledTransactionsAreAllOrNothing) {
   RunChild(
       [&](int fd) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);
-        for (const auto& [name, view] :
-             std::vector<std::pair<std::string, StreamViewType>>{
-                 {"left", StreamViewType::kKeysOnly},
-                 {"right", StreamViewType::kNewImage}}) {
-          auto t = engine->CreateTable(TableRequest(
-              name, {"pk", ScalarAttributeType::kS}, std::nullopt, view));
-          if (!t.ok()) Die(fd, "create table", t.status());
-        }
+        CreateTablesOrDie(*engine, "pk",
+                          {{"left", StreamViewType::kKeysOnly},
+                           {"right", StreamViewType::kNewImage}},
+                          fd);
       },
       -1);
 

@@ -6,11 +6,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "api/attribute_json.h"
+#include "api/batch_json.h"
 #include "api/consumer_json.h"
 #include "api/item_json.h"
 #include "api/query_json.h"
 #include "api/stream_json.h"
 #include "api/table_json.h"
+#include "api/transaction_json.h"
 #include "api/ttl_json.h"
 #include "tablestream/errors.h"
 #include "util/absl_compat.h"
@@ -104,6 +107,37 @@ absl::StatusOr<Json> UpdateItem(Engine& engine, const Json& json) {
                                ParseUpdateItemRequest(json));
   TABLESTREAM_ASSIGN_OR_RETURN(WriteResult result, engine.UpdateItem(request));
   return WriteItemResponse(result);
+}
+
+absl::StatusOr<Json> BatchGetItem(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(BatchGetItemRequest request,
+                               ParseBatchGetItemRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(BatchGetItemResult result,
+                               engine.BatchGetItem(request));
+  return BatchGetItemResponse(result);
+}
+
+absl::StatusOr<Json> BatchWriteItem(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(BatchWriteItemRequest request,
+                               ParseBatchWriteItemRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(BatchWriteItemResult result,
+                               engine.BatchWriteItem(request));
+  return BatchWriteItemResponse(result);
+}
+
+absl::StatusOr<Json> TransactWriteItems(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(TransactWriteItemsRequest request,
+                               ParseTransactWriteItemsRequest(json));
+  TABLESTREAM_RETURN_IF_ERROR(engine.TransactWriteItems(request));
+  return Json::object();
+}
+
+absl::StatusOr<Json> TransactGetItems(Engine& engine, const Json& json) {
+  TABLESTREAM_ASSIGN_OR_RETURN(TransactGetItemsRequest request,
+                               ParseTransactGetItemsRequest(json));
+  TABLESTREAM_ASSIGN_OR_RETURN(TransactGetItemsResult result,
+                               engine.TransactGetItems(request));
+  return TransactGetItemsResponse(result);
 }
 
 absl::StatusOr<Json> Query(Engine& engine, const Json& json) {
@@ -244,6 +278,19 @@ const std::vector<Operation>& AllOperations() {
       {{"DeleteItem", "delete-item",
         "delete an item by its key (ConditionExpression or Expected)"},
        DeleteItem},
+      {{"BatchGetItem", "batch-get-item",
+        "read up to 100 items by key across tables (RequestItems)"},
+       BatchGetItem},
+      {{"BatchWriteItem", "batch-write-item",
+        "put or delete up to 25 items across tables in one atomic commit"},
+       BatchWriteItem},
+      {{"TransactWriteItems", "transact-write-items",
+        "up to 100 Put/Update/Delete/ConditionCheck actions, all or nothing "
+        "(ClientRequestToken)"},
+       TransactWriteItems},
+      {{"TransactGetItems", "transact-get-items",
+        "read up to 100 items from one consistent snapshot"},
+       TransactGetItems},
       {{"Query", "query",
         "read one partition's items in sort key order (KeyCondition-, "
         "Filter-, ProjectionExpression, Limit, ExclusiveStartKey)"},
@@ -335,14 +382,25 @@ std::optional<std::string> JsonApi::OperationFromCliName(
 }
 
 Json ErrorToJson(const absl::Status& status) {
-  return Json{{"__type", ExceptionName(status)},
-              {"message", ErrorMessage(status)}};
+  Json error{{"__type", ExceptionName(status)},
+             {"message", ErrorMessage(status)}};
+  if (auto reasons = CancellationReasons(status)) {
+    error["CancellationReasons"] = CancellationReasonsToJson(*reasons);
+  }
+  if (auto item = ConditionalCheckFailedItem(status)) {
+    error["Item"] = ItemToJson(*item);
+  }
+  return error;
 }
 
 std::string FormatError(const absl::Status& status) {
-  Json error = ErrorToJson(status);
-  return absl::StrCat("{\"__type\": ", FormatJson(error["__type"], -1),
-                      ", \"message\": ", FormatJson(error["message"], -1), "}");
+  const Json error = ErrorToJson(status);
+  std::string out = "{";
+  for (const auto& [name, value] : error.items()) {
+    absl::StrAppend(&out, out.size() > 1 ? ", " : "", FormatJson(name, -1),
+                    ": ", FormatJson(value, -1));
+  }
+  return out + "}";
 }
 
 }  // namespace api

@@ -68,10 +68,14 @@ class JsonApi {
 };
 
 // {"__type": "<ExceptionName>", "message": "<message>"} for a failed status,
-// as DynamoDB returns errors. REQUIRES: !status.ok().
+// as DynamoDB returns errors, with "CancellationReasons" for a
+// TransactionCanceledException and "Item" for a ConditionalCheckFailed-
+// Exception that carries the item (ReturnValuesOnConditionCheckFailure
+// ALL_OLD). REQUIRES: !status.ok().
 Json ErrorToJson(const absl::Status& status);
 
-// ErrorToJson on one line, spaced as the AWS CLI spaces JSON:
+// ErrorToJson on one line, spaced as the AWS CLI spaces JSON (members after
+// "message" on the same line):
 // {"__type": "ResourceNotFoundException", "message": "..."}
 std::string FormatError(const absl::Status& status);
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/error_details.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tablestream/errors.h"
@@ -42,6 +43,15 @@ class MockEngine : public Engine {
               (const DeleteItemRequest&, const WriteOptions&), (override));
   MOCK_METHOD(absl::StatusOr<WriteResult>, UpdateItem,
               (const UpdateItemRequest&, const WriteOptions&), (override));
+  MOCK_METHOD(absl::StatusOr<BatchGetItemResult>, BatchGetItem,
+              (const BatchGetItemRequest&), (override));
+  MOCK_METHOD(absl::StatusOr<BatchWriteItemResult>, BatchWriteItem,
+              (const BatchWriteItemRequest&, const WriteOptions&), (override));
+  MOCK_METHOD(absl::Status, TransactWriteItems,
+              (const TransactWriteItemsRequest&, const WriteOptions&),
+              (override));
+  MOCK_METHOD(absl::StatusOr<TransactGetItemsResult>, TransactGetItems,
+              (const TransactGetItemsRequest&), (override));
   MOCK_METHOD(absl::StatusOr<ReadPage>, Query, (const QueryRequest&),
               (override));
   MOCK_METHOD(absl::StatusOr<ReadPage>, Scan, (const ScanRequest&), (override));
@@ -157,9 +167,10 @@ TEST_F(DispatcherTest, MalformedRequestsNeverReachTheEngine) {
 }
 
 TEST_F(DispatcherTest, UnknownOperation) {
-  absl::Status s = api_.Call("BatchGetItem", J("{}")).status();
+  absl::Status s = api_.Call("ExecuteStatement", J("{}")).status();
   EXPECT_EQ(ExceptionName(s), kUnknownOperationException);
-  EXPECT_THAT(ErrorMessage(s), HasSubstr("unknown operation \"BatchGetItem\""));
+  EXPECT_THAT(ErrorMessage(s),
+              HasSubstr("unknown operation \"ExecuteStatement\""));
   EXPECT_THAT(ErrorMessage(s), HasSubstr("PutItem"));
   // CLI names are not API names.
   EXPECT_EQ(ExceptionName(api_.Call("put-item", J("{}")).status()),
@@ -184,6 +195,38 @@ TEST_F(DispatcherTest, EngineErrorsPassThroughAndRender) {
             R"({"__type": "ValidationException", "message": "say \"hi\"\n"})");
 }
 
+TEST_F(DispatcherTest, ErrorsCarryCancellationReasonsAndTheItem) {
+  CancellationReason none{"None", "", std::nullopt};
+  CancellationReason failed{"ConditionalCheckFailed",
+                            "The conditional request failed",
+                            Item{{"pk", AttributeValue::S("k")}}};
+  EXPECT_CALL(engine_, TransactWriteItems(_, _))
+      .WillOnce(Return(TransactionCanceled({none, failed})));
+  absl::Status s =
+      api_.Call("TransactWriteItems",
+                J(R"j({"TransactItems":[{"ConditionCheck":{"TableName":"t",
+                     "Key":{"pk":{"S":"k"}},
+                     "ConditionExpression":"attribute_exists(pk)"}}]})j"))
+          .status();
+  EXPECT_EQ(
+      FormatError(s),
+      R"({"__type": "TransactionCanceledException", "message": "Transaction )"
+      R"(cancelled, please refer cancellation reasons for specific reasons )"
+      R"([None, ConditionalCheckFailed]", "CancellationReasons": )"
+      R"([{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"The )"
+      R"(conditional request failed","Item":{"pk":{"S":"k"}}}]})");
+  const Item old = {{"pk", AttributeValue::S("k")}};
+  EXPECT_CALL(engine_, PutItem(_, _))
+      .WillOnce(Return(ConditionalCheckFailed(&old)));
+  s = api_.Call("PutItem", J(R"({"TableName":"t","Item":{"pk":{"S":"k"}},
+                   "ReturnValuesOnConditionCheckFailure":"ALL_OLD"})"))
+          .status();
+  EXPECT_EQ(FormatJson(ErrorToJson(s), -1),
+            R"({"__type":"ConditionalCheckFailedException",)"
+            R"("message":"The conditional request failed",)"
+            R"("Item":{"pk":{"S":"k"}}})");
+}
+
 TEST_F(DispatcherTest, AcceptsAndConvertsPlainNlohmannJson) {
   EXPECT_CALL(engine_, GetShardIterator(_)).WillOnce(Return(std::string("i")));
   nlohmann::json request = {
@@ -196,15 +239,32 @@ TEST_F(DispatcherTest, AcceptsAndConvertsPlainNlohmannJson) {
 
 TEST(OperationNamesTest, EveryOperationHasACliName) {
   std::vector<std::string> ops = JsonApi::Operations();
-  EXPECT_THAT(ops, testing::IsSupersetOf(
-                       {"CreateTable", "DescribeTable", "ListTables",
-                        "DeleteTable", "UpdateTable", "UpdateTimeToLive",
-                        "DescribeTimeToLive", "PutItem", "GetItem",
-                        "UpdateItem", "DeleteItem", "ListStreams",
-                        "DescribeStream", "GetShardIterator", "GetRecords",
-                        "Query", "Scan", "CreateConsumer", "ListConsumers",
-                        "DescribeConsumer", "ResetConsumer",
-                        "DeleteConsumer"}));
+  EXPECT_THAT(ops, testing::IsSupersetOf({"CreateTable",
+                                          "DescribeTable",
+                                          "ListTables",
+                                          "DeleteTable",
+                                          "UpdateTable",
+                                          "UpdateTimeToLive",
+                                          "DescribeTimeToLive",
+                                          "PutItem",
+                                          "GetItem",
+                                          "UpdateItem",
+                                          "DeleteItem",
+                                          "ListStreams",
+                                          "DescribeStream",
+                                          "GetShardIterator",
+                                          "GetRecords",
+                                          "Query",
+                                          "Scan",
+                                          "CreateConsumer",
+                                          "ListConsumers",
+                                          "DescribeConsumer",
+                                          "ResetConsumer",
+                                          "DeleteConsumer",
+                                          "BatchGetItem",
+                                          "BatchWriteItem",
+                                          "TransactWriteItems",
+                                          "TransactGetItems"}));
   EXPECT_EQ(ops.size(), JsonApi::OperationTable().size());
   for (const OperationInfo& info : JsonApi::OperationTable()) {
     EXPECT_EQ(JsonApi::OperationFromCliName(info.cli_name), info.name);

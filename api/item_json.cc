@@ -16,8 +16,6 @@ namespace tablestream {
 namespace api {
 namespace {
 
-constexpr std::string_view kNotYet = "not supported yet";
-
 const std::vector<std::string>& ReturnValueNames() {
   static const auto* names = new std::vector<std::string>{
       "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"};
@@ -29,22 +27,6 @@ const std::vector<std::string>& ComparisonOperatorNames() {
       "GE",       "GT",           "BETWEEN",    "NOT_NULL", "NULL",
       "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"};
   return *names;
-}
-
-// The whole-item map member (Item or Key), required.
-absl::StatusOr<Item> RequiredItem(const ObjectReader& r,
-                                  std::string_view member) {
-  TABLESTREAM_ASSIGN_OR_RETURN(const Json* json, r.Required(member));
-  return ItemFromJson(*json, r.PathOf(member));
-}
-
-// ReturnConsumedCapacity and ReturnItemCollectionMetrics: checked, ignored.
-absl::Status CheckIgnoredMembers(const ObjectReader& r) {
-  TABLESTREAM_RETURN_IF_ERROR(
-      r.OptionalEnum("ReturnConsumedCapacity", {"INDEXES", "TOTAL", "NONE"})
-          .status());
-  return r.OptionalEnum("ReturnItemCollectionMetrics", {"SIZE", "NONE"})
-      .status();
 }
 
 absl::StatusOr<ReturnValue> ParseReturnValues(const ObjectReader& r,
@@ -144,6 +126,29 @@ ParseAttributeUpdates(const ObjectReader& r) {
 
 }  // namespace
 
+absl::StatusOr<Item> RequiredItem(const ObjectReader& r,
+                                  std::string_view member) {
+  TABLESTREAM_ASSIGN_OR_RETURN(const Json* json, r.Required(member));
+  return ItemFromJson(*json, r.PathOf(member));
+}
+
+absl::Status CheckIgnoredMembers(const ObjectReader& r) {
+  TABLESTREAM_RETURN_IF_ERROR(
+      r.OptionalEnum("ReturnConsumedCapacity", {"INDEXES", "TOTAL", "NONE"})
+          .status());
+  return r.OptionalEnum("ReturnItemCollectionMetrics", {"SIZE", "NONE"})
+      .status();
+}
+
+absl::StatusOr<ReturnValue> ParseReturnOnConditionFailure(
+    const ObjectReader& r) {
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      std::optional<std::string> name,
+      r.OptionalEnum("ReturnValuesOnConditionCheckFailure",
+                     {"ALL_OLD", "NONE"}));
+  return name == "ALL_OLD" ? ReturnValue::kAllOld : ReturnValue::kNone;
+}
+
 absl::StatusOr<ExpressionPlaceholders> ParsePlaceholders(
     const ObjectReader& r) {
   ExpressionPlaceholders placeholders;
@@ -179,8 +184,8 @@ absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json) {
           {"TableName", "Item", "Expected", "ConditionalOperator",
            "ReturnValues", "ReturnConsumedCapacity",
            "ReturnItemCollectionMetrics", "ConditionExpression",
-           "ExpressionAttributeNames", "ExpressionAttributeValues"},
-          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+           "ExpressionAttributeNames", "ExpressionAttributeValues",
+           "ReturnValuesOnConditionCheckFailure"}));
   PutItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
                                r.OptionalString("ConditionExpression"));
@@ -191,6 +196,8 @@ absl::StatusOr<PutItemRequest> ParsePutItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(request.expected, ParseExpected(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.return_values,
                                ParseReturnValues(r, true));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.return_values_on_condition_check_failure,
+                               ParseReturnOnConditionFailure(r));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
   return request;
 }
@@ -247,8 +254,8 @@ absl::StatusOr<DeleteItemRequest> ParseDeleteItemRequest(const Json& json) {
           {"TableName", "Key", "Expected", "ConditionalOperator",
            "ReturnValues", "ReturnConsumedCapacity",
            "ReturnItemCollectionMetrics", "ConditionExpression",
-           "ExpressionAttributeNames", "ExpressionAttributeValues"},
-          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+           "ExpressionAttributeNames", "ExpressionAttributeValues",
+           "ReturnValuesOnConditionCheckFailure"}));
   DeleteItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.condition_expression,
                                r.OptionalString("ConditionExpression"));
@@ -259,6 +266,8 @@ absl::StatusOr<DeleteItemRequest> ParseDeleteItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(request.expected, ParseExpected(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.return_values,
                                ParseReturnValues(r, true));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.return_values_on_condition_check_failure,
+                               ParseReturnOnConditionFailure(r));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
   return request;
 }
@@ -272,8 +281,8 @@ absl::StatusOr<UpdateItemRequest> ParseUpdateItemRequest(const Json& json) {
            "ConditionalOperator", "ReturnValues", "ReturnConsumedCapacity",
            "ReturnItemCollectionMetrics", "UpdateExpression",
            "ConditionExpression", "ExpressionAttributeNames",
-           "ExpressionAttributeValues"},
-          {{"ReturnValuesOnConditionCheckFailure", kNotYet}}));
+           "ExpressionAttributeValues",
+           "ReturnValuesOnConditionCheckFailure"}));
   UpdateItemRequest request;
   TABLESTREAM_ASSIGN_OR_RETURN(request.update_expression,
                                r.OptionalString("UpdateExpression"));
@@ -288,6 +297,8 @@ absl::StatusOr<UpdateItemRequest> ParseUpdateItemRequest(const Json& json) {
   TABLESTREAM_ASSIGN_OR_RETURN(request.expected, ParseExpected(r));
   TABLESTREAM_ASSIGN_OR_RETURN(request.return_values,
                                ParseReturnValues(r, false));
+  TABLESTREAM_ASSIGN_OR_RETURN(request.return_values_on_condition_check_failure,
+                               ParseReturnOnConditionFailure(r));
   TABLESTREAM_RETURN_IF_ERROR(CheckIgnoredMembers(r));
   return request;
 }

@@ -6,6 +6,8 @@
 //
 // - ReturnValues: PutItem and DeleteItem allow NONE and ALL_OLD (others get
 //   DynamoDB's "Return values set to invalid value"); UpdateItem allows all.
+// - ReturnValuesOnConditionCheckFailure: ALL_OLD or NONE; with ALL_OLD a
+//   ConditionalCheckFailedException's JSON carries the item ("Item").
 // - ReturnConsumedCapacity, ReturnItemCollectionMetrics and ConsistentRead
 //   are checked for shape and ignored (every read is consistent).
 // - The expression parameters (ConditionExpression, UpdateExpression,
@@ -29,6 +31,15 @@
 
 namespace tablestream {
 namespace api {
+
+// The whole-item map member (Item or Key) of `r`, required.
+absl::StatusOr<Item> RequiredItem(const ObjectReader& r,
+                                  std::string_view member);
+// ReturnConsumedCapacity and ReturnItemCollectionMetrics: checked, ignored.
+absl::Status CheckIgnoredMembers(const ObjectReader& r);
+// ReturnValuesOnConditionCheckFailure (ALL_OLD or NONE; NONE when absent).
+absl::StatusOr<ReturnValue> ParseReturnOnConditionFailure(
+    const ObjectReader& r);
 
 // ExpressionAttributeNames and ExpressionAttributeValues of `r` (each unset
 // when absent).

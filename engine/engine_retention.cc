@@ -141,7 +141,8 @@ absl::Status EngineImpl::TrimExpiredRecords() {
       trims_->AdvanceReclaim(log, reclaim);
     }
   }
-  return absl::OkStatus();
+  // Transactions' ClientRequestTokens live 10 minutes.
+  return DeleteExpiredTokens();
 }
 
 absl::Status EngineImpl::InitTrimPoints() {

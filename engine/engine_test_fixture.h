@@ -128,6 +128,18 @@ class EngineTest : public ::testing::Test {
   std::unique_ptr<Engine> engine_;
 };
 
+// Two tables, TabA and TabB, keyed by pk (S), with NEW_AND_OLD_IMAGES
+// streams: for batches and transactions.
+class TwoTablesTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    CreateTable("TabA");
+    CreateTable("TabB");
+  }
+  static Item Key(const std::string& pk) { return {{"pk", S(pk)}}; }
+};
+
 }  // namespace tablestream
 
 #endif  // TABLESTREAM_ENGINE_ENGINE_TEST_FIXTURE_H_

@@ -2,8 +2,9 @@
 //
 // Model-based randomized test, in the manner of LevelDB's ModelDB: random
 // puts, updates and deletes (conditional or not, effective or no-op, values
-// of all ten types written in non-canonical forms) go to the engine and to
-// ModelEngine; after every write the outcome, the returned attributes and the
+// of all ten types written in non-canonical forms), and now and then several
+// unconditional ones across tables as one BatchWriteItem or
+// TransactWriteItems, go to the engine and to ModelEngine; after every write the outcome, the returned attributes and the
 // item are compared, and at checkpoints every item and every stream record
 // (event, keys, images per view type, contiguous sequence numbers, creation
 // times) of every table. Midway the engine is closed and reopened.
@@ -397,6 +398,71 @@ class ModelTest : public ::testing::TestWithParam<uint64_t> {
                                          : std::nullopt));
   }
 
+  // ---- Several unconditional writes in one call ----
+
+  // 1 to 6 puts and deletes of distinct items across the tables, as one
+  // BatchWriteItem or one TransactWriteItems (the same semantics without
+  // conditions: each write applies, all in one commit).
+  void MultiStep(int op) {
+    clock_->AdvanceMicros(rng_.Range(0, 2500000));
+    const int64_t now_seconds = clock_->NowMicros() / 1000000;
+    const bool transaction = rng_.OneIn(2);
+    BatchWriteItemRequest batch;
+    TransactWriteItemsRequest txn;
+    std::set<std::pair<size_t, std::string>> used;
+    std::vector<std::pair<size_t, Item>> keys;
+    std::string what = transaction ? "TransactWriteItems" : "BatchWriteItem";
+    const size_t n = 1 + rng_.Uniform(6);
+    for (size_t w = 0; w < n; ++w) {
+      const size_t index = rng_.Uniform(tables_.size());
+      const TableSetup& t = tables_[index];
+      ModelTable& model = models_[index];
+      const bool put = rng_.OneIn(2);
+      Item item = put ? RandomItem(t) : rng_.Pick(t.key_pool);
+      const Item key = model.KeyOf(item);
+      if (!used.insert({index, ItemDebugString(key)}).second) continue;
+      keys.emplace_back(index, key);
+      absl::StrAppend(&what, put ? " put " : " delete ", t.spec.name, " ",
+                      ItemDebugString(item));
+      const ModelOutcome expected =
+          put ? model.Put(item, {}, ReturnValue::kNone, now_seconds)
+              : model.Delete(key, {}, ReturnValue::kNone, now_seconds);
+      ASSERT_TRUE(expected.allowed_exceptions.empty());
+      ++stats_[expected.record ? EventNameName(expected.record->event)
+                               : "no-op"];
+      item = RewriteItem(item, rng_);
+      if (put && transaction) {
+        PutItemRequest r;
+        r.table_name = t.spec.name;
+        r.item = std::move(item);
+        txn.transact_items.push_back(std::move(r));
+      } else if (transaction) {
+        DeleteItemRequest r;
+        r.table_name = t.spec.name;
+        r.key = std::move(item);
+        txn.transact_items.push_back(std::move(r));
+      } else if (put) {
+        batch.request_items[t.spec.name].push_back(PutRequest{std::move(item)});
+      } else {
+        batch.request_items[t.spec.name].push_back(
+            DeleteRequest{std::move(item)});
+      }
+    }
+    SCOPED_TRACE(absl::StrCat("op ", op, ": ", what));
+    ++stats_[transaction ? "transactions" : "batches"];
+    if (transaction) {
+      TS_ASSERT_OK(engine_->TransactWriteItems(txn, RandomWriteOptions()));
+    } else {
+      TS_ASSERT_OK(engine_->BatchWriteItem(batch, RandomWriteOptions()));
+    }
+    for (const auto& [index, key] : keys) {
+      const Item* model_item = models_[index].Find(key);
+      EXPECT_EQ(ItemDebugString(Get(*engine_, tables_[index].spec.name, key)),
+                ItemDebugString(model_item ? std::optional<Item>(*model_item)
+                                           : std::nullopt));
+    }
+  }
+
   // ---- Full comparison ----
 
   void CheckAll() {
@@ -484,7 +550,13 @@ TEST_P(ModelTest, RandomOperationsMatchTheModelAcrossReopen) {
   int op = 0;
   for (int phase = 0; phase < 3; ++phase) {
     SCOPED_TRACE(absl::StrCat("phase ", phase));
-    for (int i = 0; i < kOpsPerPhase && !HasFailure(); ++i) Step(op++);
+    for (int i = 0; i < kOpsPerPhase && !HasFailure(); ++i) {
+      if (rng_.OneIn(10)) {
+        MultiStep(op++);
+      } else {
+        Step(op++);
+      }
+    }
     if (HasFailure()) return;
     CheckAll();
     if (HasFailure()) return;

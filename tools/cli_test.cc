@@ -249,6 +249,44 @@ TEST_F(CliTest, OperationErrorsAreJsonOnStderr) {
         "ConditionalCheckFailedException");
 }
 
+TEST_F(CliTest, BatchesAndTransactions) {
+  CreatePets();
+  EXPECT_EQ(Ok("batch-write-item", R"j({"RequestItems": {"Pets": [
+      {"PutRequest": {"Item": {"pk": {"S": "cat"}, "n": {"N": "1"}}}},
+      {"PutRequest": {"Item": {"pk": {"S": "dog"}}}}]}})j"),
+            Json({{"UnprocessedItems", Json::object()}}));
+  Json got = Ok("batch-get-item", R"j({"RequestItems": {"Pets": {"Keys": [
+      {"pk": {"S": "cat"}}, {"pk": {"S": "dog"}}]}}})j");
+  EXPECT_EQ(got["Responses"]["Pets"].size(), 2u);
+  EXPECT_EQ(got["UnprocessedKeys"], Json::object());
+  EXPECT_EQ(Ok("transact-write-items", R"j({"TransactItems": [
+      {"Update": {"TableName": "Pets", "Key": {"pk": {"S": "cat"}},
+                  "UpdateExpression": "ADD n :one",
+                  "ExpressionAttributeValues": {":one": {"N": "1"}}}},
+      {"Delete": {"TableName": "Pets", "Key": {"pk": {"S": "dog"}}}}],
+      "ClientRequestToken": "t1"})j"),
+            Json::object());
+  got = Ok("transact-get-items", R"j({"TransactItems": [
+      {"Get": {"TableName": "Pets", "Key": {"pk": {"S": "cat"}}}},
+      {"Get": {"TableName": "Pets", "Key": {"pk": {"S": "dog"}}}}]})j");
+  EXPECT_EQ(got["Responses"][0]["Item"]["n"], Json({{"N", "2"}}));
+  EXPECT_EQ(got["Responses"][1], Json::object());
+  Json e = Fails("transact-write-items", R"j({"TransactItems": [
+      {"ConditionCheck": {"TableName": "Pets", "Key": {"pk": {"S": "dog"}},
+                          "ConditionExpression": "attribute_exists(pk)"}},
+      {"Put": {"TableName": "Pets", "Item": {"pk": {"S": "eel"}}}}]})j",
+                 "TransactionCanceledException");
+  EXPECT_EQ(e["CancellationReasons"],
+            Json::parse(R"j([{"Code": "ConditionalCheckFailed",
+                "Message": "The conditional request failed"},
+                {"Code": "None"}])j"));
+  Fails("transact-write-items", R"j({"TransactItems": [
+      {"Update": {"TableName": "Pets", "Key": {"pk": {"S": "cat"}},
+                  "UpdateExpression": "REMOVE n"}}],
+      "ClientRequestToken": "t1"})j",
+        "IdempotentParameterMismatchException");
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   Result r = Run({"--db", db_, "put-items", "--cli-input-json", "{}"});
   EXPECT_EQ(r.exit_code, 2);

@@ -12,6 +12,8 @@
 //                      GetRecords
 //   engine_retention.cc  trim horizons, rollover, the retention task
 //   engine_consumers.cc  consumers: create, read, checkpoint, reset, ...
+//   engine_batches.cc  BatchGetItem, BatchWriteItem
+//   engine_transactions.cc  TransactWriteItems, TransactGetItems
 //
 // Thread-safe, as Engine promises.
 
@@ -25,6 +27,8 @@
 
 #include "absl/time/time.h"
 #include "engine/catalog.h"
+#include "engine/client_token.h"
+#include "engine/document_path.h"
 #include "engine/engine_context.h"
 #include "engine/item_mutation.h"
 #include "rocksdb/db.h"
@@ -67,6 +71,15 @@ class EngineImpl : public Engine {
                                          const WriteOptions& options) override;
   absl::StatusOr<WriteResult> UpdateItem(const UpdateItemRequest& request,
                                          const WriteOptions& options) override;
+  absl::StatusOr<BatchGetItemResult> BatchGetItem(
+      const BatchGetItemRequest& request) override;
+  absl::StatusOr<BatchWriteItemResult> BatchWriteItem(
+      const BatchWriteItemRequest& request,
+      const WriteOptions& options) override;
+  absl::Status TransactWriteItems(const TransactWriteItemsRequest& request,
+                                  const WriteOptions& options) override;
+  absl::StatusOr<TransactGetItemsResult> TransactGetItems(
+      const TransactGetItemsRequest& request) override;
   absl::StatusOr<ReadPage> Query(const QueryRequest& request) override;
   absl::StatusOr<ReadPage> Scan(const ScanRequest& request) override;
 
@@ -151,6 +164,25 @@ class EngineImpl : public Engine {
       const UpdateItemRequest& request) const;
   absl::StatusOr<WriteResult> CommitItemMutation(ItemMutation::Spec spec,
                                                  const WriteOptions& options);
+  // A validated GetItem: the item's storage key and what to return of it.
+  struct ItemRead {
+    std::shared_ptr<const TableState> table;
+    Item key;
+    std::string storage_key;
+    std::optional<std::vector<DocumentPath>> projection;
+    std::vector<std::string> attributes_to_get;
+  };
+  absl::StatusOr<ItemRead> PrepareGet(const GetItemRequest& request) const;
+  // Reads as of `snapshot` (nullptr: now).
+  absl::StatusOr<std::optional<Item>> ReadItem(
+      const ItemRead& read, const rocksdb::Snapshot* snapshot) const;
+  // Commits several item mutations in one batch (engine_transactions.cc):
+  // all or nothing. `transaction`: a failure is TransactionCanceledException
+  // with one reason per action; else the first failure as it is.
+  absl::Status CommitItemMutations(std::vector<ItemMutation::Spec> specs,
+                                   bool transaction,
+                                   std::optional<ClientToken> token,
+                                   const WriteOptions& options);
 
   // Blocks until record `next` of the shard is committed, a catalog change
   // commits after `exclusive_commits` was read (the shard may have closed),

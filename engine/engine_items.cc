@@ -27,6 +27,15 @@ absl::Status CheckReturnValues(ReturnValue value, bool update) {
       "); PutItem and DeleteItem allow NONE and ALL_OLD"));
 }
 
+absl::Status CheckReturnOnConditionFailure(ReturnValue value) {
+  if (value == ReturnValue::kNone || value == ReturnValue::kAllOld) {
+    return absl::OkStatus();
+  }
+  return ValidationError(absl::StrCat(
+      "ReturnValuesOnConditionCheckFailure set to invalid value (",
+      ReturnValueName(value), "); allowed are NONE and ALL_OLD"));
+}
+
 // A canonical, validated copy of a Key parameter.
 absl::StatusOr<Item> PrepareKey(const TableState& table, const Item& key) {
   Item canonical = key;
@@ -102,6 +111,10 @@ absl::StatusOr<ItemMutation::Spec> EngineImpl::PreparePut(
   spec.key = ExtractKey(table->key_schema, spec.new_item);
   // Encoded here, on the caller's thread, rather than by the group's leader.
   spec.new_item_bytes = EncodeItem(spec.new_item);
+  TABLESTREAM_RETURN_IF_ERROR(CheckReturnOnConditionFailure(
+      request.return_values_on_condition_check_failure));
+  spec.return_on_condition_failure =
+      request.return_values_on_condition_check_failure;
   spec.table = std::move(table);
   spec.return_values = request.return_values;
   return spec;
@@ -109,26 +122,43 @@ absl::StatusOr<ItemMutation::Spec> EngineImpl::PreparePut(
 
 absl::StatusOr<std::optional<Item>> EngineImpl::GetItem(
     const GetItemRequest& request) {
-  TABLESTREAM_ASSIGN_OR_RETURN(auto table, FindTable(request.table_name));
-  TABLESTREAM_ASSIGN_OR_RETURN(Item key, PrepareKey(*table, request.key));
+  TABLESTREAM_ASSIGN_OR_RETURN(ItemRead read, PrepareGet(request));
+  return ReadItem(read, nullptr);
+}
+
+absl::StatusOr<EngineImpl::ItemRead> EngineImpl::PrepareGet(
+    const GetItemRequest& request) const {
+  ItemRead read;
+  TABLESTREAM_ASSIGN_OR_RETURN(read.table, FindTable(request.table_name));
+  TABLESTREAM_ASSIGN_OR_RETURN(read.key, PrepareKey(*read.table, request.key));
   ExpressionParameters p = Parameters(request.placeholders);
   p.projection = request.projection_expression;
   if (!request.attributes_to_get.empty()) p.legacy.push_back("AttributesToGet");
   TABLESTREAM_ASSIGN_OR_RETURN(CompiledExpressions compiled,
                                CompileExpressions(p));
+  read.projection = std::move(compiled.projection);
+  read.attributes_to_get = request.attributes_to_get;
+  read.storage_key = ItemStorageKey(read.table->info.table_id(),
+                                    read.table->key_schema, read.key);
+  return read;
+}
+
+absl::StatusOr<std::optional<Item>> EngineImpl::ReadItem(
+    const ItemRead& read, const rocksdb::Snapshot* snapshot) const {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
   std::string bytes;
-  rocksdb::Status s = db_->Get(
-      rocksdb::ReadOptions(), context_.items_cf,
-      ItemStorageKey(table->info.table_id(), table->key_schema, key), &bytes);
+  rocksdb::Status s =
+      db_->Get(options, context_.items_cf, read.storage_key, &bytes);
   if (s.IsNotFound()) return std::optional<Item>();
   TABLESTREAM_RETURN_IF_ERROR(FromRocksDB(s, "item read"));
   TABLESTREAM_ASSIGN_OR_RETURN(Item item, DecodeItem(bytes));
-  if (compiled.projection) {
-    return std::optional<Item>(ProjectItem(item, *compiled.projection));
+  if (read.projection) {
+    return std::optional<Item>(ProjectItem(item, *read.projection));
   }
-  if (request.attributes_to_get.empty()) return std::optional<Item>(item);
+  if (read.attributes_to_get.empty()) return std::optional<Item>(item);
   Item projected;
-  for (const std::string& name : request.attributes_to_get) {
+  for (const std::string& name : read.attributes_to_get) {
     auto it = item.find(name);
     if (it != item.end()) projected.insert(*it);
   }
@@ -152,6 +182,10 @@ absl::StatusOr<ItemMutation::Spec> EngineImpl::PrepareDelete(
       spec.condition,
       WriteCondition(request.condition_expression, request.expected, {},
                      request.placeholders));
+  TABLESTREAM_RETURN_IF_ERROR(CheckReturnOnConditionFailure(
+      request.return_values_on_condition_check_failure));
+  spec.return_on_condition_failure =
+      request.return_values_on_condition_check_failure;
   spec.table = std::move(table);
   spec.return_values = request.return_values;
   return spec;
@@ -186,6 +220,10 @@ absl::StatusOr<ItemMutation::Spec> EngineImpl::PrepareUpdate(
         spec.update, CompileAttributeUpdates(request.attribute_updates,
                                              table->key_schema.names()));
   }
+  TABLESTREAM_RETURN_IF_ERROR(CheckReturnOnConditionFailure(
+      request.return_values_on_condition_check_failure));
+  spec.return_on_condition_failure =
+      request.return_values_on_condition_check_failure;
   spec.table = std::move(table);
   spec.return_values = request.return_values;
   return spec;

@@ -3,6 +3,7 @@
 #include "engine/item_mutation.h"
 
 #include "absl/strings/str_cat.h"
+#include "engine/error_details.h"
 #include "engine/item_key.h"
 #include "engine/projection.h"
 #include "engine/table_mutations.h"
@@ -57,9 +58,11 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
   TABLESTREAM_ASSIGN_OR_RETURN(
       bool holds, EvaluateCondition(spec_.condition, old ? &*old : nullptr));
   if (!holds) {
-    return MakeError(kConditionalCheckFailedException,
-                     "The conditional request failed");
+    const bool with_item =
+        old && spec_.return_on_condition_failure == ReturnValue::kAllOld;
+    return ConditionalCheckFailed(with_item ? &*old : nullptr);
   }
+  if (spec_.kind == Kind::kCheck) return absl::OkStatus();
 
   // The item after the write, and its encoding.
   const Item* updated = nullptr;
@@ -72,6 +75,7 @@ absl::Status ItemMutation::Apply(MutationContext& m) {
       updated_bytes = &spec_.new_item_bytes;
       break;
     case Kind::kDelete:
+    case Kind::kCheck:
       break;
     case Kind::kUpdate: {
       TABLESTREAM_ASSIGN_OR_RETURN(computed,

@@ -1,6 +1,7 @@
 // Copyright 2026 The tablestream Authors.
 //
-// ItemMutation is one PutItem, UpdateItem or DeleteItem, as the commit
+// ItemMutation is one PutItem, UpdateItem or DeleteItem (or a transaction's
+// ConditionCheck, which only evaluates its condition), as the commit
 // pipeline applies it: read the current item (seeing earlier writes of the
 // same group), check the condition, compute the new item, and if the item
 // really changes, stage the item write, the item count and the stream record
@@ -35,7 +36,7 @@ namespace tablestream {
 
 class ItemMutation : public Mutation {
  public:
-  enum class Kind { kPut, kUpdate, kDelete };
+  enum class Kind { kPut, kUpdate, kDelete, kCheck };
 
   struct Spec {
     Kind kind = Kind::kPut;
@@ -46,6 +47,8 @@ class ItemMutation : public Mutation {
     CompiledUpdate update;  // kUpdate
     Condition condition;
     ReturnValue return_values = ReturnValue::kNone;
+    // kAllOld: a failed condition's error carries the existing item.
+    ReturnValue return_on_condition_failure = ReturnValue::kNone;
     // A delete made by item TTL: its record carries userIdentity Service.
     bool service_delete = false;
   };
@@ -56,6 +59,7 @@ class ItemMutation : public Mutation {
   absl::Status Apply(MutationContext& m) override;
 
   const storage::TableInfo& table_info() const { return spec_.table->info; }
+  const Spec& spec() const { return spec_; }
 
   // After a successful commit: what the request asked to get back.
   WriteResult& result() { return result_; }

@@ -16,7 +16,7 @@ struct ExceptionCode {
   absl::StatusCode code;
 };
 
-constexpr std::array<ExceptionCode, 11> kExceptions = {{
+constexpr std::array<ExceptionCode, 12> kExceptions = {{
     {kValidationException, absl::StatusCode::kInvalidArgument},
     {kResourceNotFoundException, absl::StatusCode::kNotFound},
     {kResourceInUseException, absl::StatusCode::kAlreadyExists},
@@ -24,6 +24,8 @@ constexpr std::array<ExceptionCode, 11> kExceptions = {{
     {kTrimmedDataAccessException, absl::StatusCode::kOutOfRange},
     {kExpiredIteratorException, absl::StatusCode::kDeadlineExceeded},
     {kTransactionCanceledException, absl::StatusCode::kAborted},
+    {kIdempotentParameterMismatchException,
+     absl::StatusCode::kFailedPrecondition},
     {kLimitExceededException, absl::StatusCode::kResourceExhausted},
     {kInternalServerError, absl::StatusCode::kInternal},
     {kSerializationException, absl::StatusCode::kInvalidArgument},

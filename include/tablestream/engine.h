@@ -26,12 +26,14 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "tablestream/attribute_value.h"
+#include "tablestream/batch.h"
 #include "tablestream/consumer.h"
 #include "tablestream/item.h"
 #include "tablestream/options.h"
 #include "tablestream/query.h"
 #include "tablestream/stream.h"
 #include "tablestream/table.h"
+#include "tablestream/transaction.h"
 
 namespace tablestream {
 
@@ -91,6 +93,21 @@ class Engine {
       const DeleteItemRequest& request, const WriteOptions& options = {}) = 0;
   virtual absl::StatusOr<WriteResult> UpdateItem(
       const UpdateItemRequest& request, const WriteOptions& options = {}) = 0;
+
+  // ---- Batches and transactions (see batch.h and transaction.h) ----
+  // Reads up to 100 keys across tables from one snapshot.
+  virtual absl::StatusOr<BatchGetItemResult> BatchGetItem(
+      const BatchGetItemRequest& request) = 0;
+  // Puts and deletes up to 25 items across tables in one atomic commit.
+  virtual absl::StatusOr<BatchWriteItemResult> BatchWriteItem(
+      const BatchWriteItemRequest& request,
+      const WriteOptions& options = {}) = 0;
+  // All or nothing; TransactionCanceledException with CancellationReasons.
+  virtual absl::Status TransactWriteItems(
+      const TransactWriteItemsRequest& request,
+      const WriteOptions& options = {}) = 0;
+  virtual absl::StatusOr<TransactGetItemsResult> TransactGetItems(
+      const TransactGetItemsRequest& request) = 0;
 
   // Reads one page of one partition, in sort key order (reversed with
   // scan_index_forward false). See query.h.

@@ -34,6 +34,9 @@ inline constexpr std::string_view kExpiredIteratorException =
     "ExpiredIteratorException";
 inline constexpr std::string_view kTransactionCanceledException =
     "TransactionCanceledException";
+// A ClientRequestToken reused with other parameters within its 10 minutes.
+inline constexpr std::string_view kIdempotentParameterMismatchException =
+    "IdempotentParameterMismatchException";
 inline constexpr std::string_view kLimitExceededException =
     "LimitExceededException";
 // The engine cannot continue (an I/O error, a corrupt store). Writes are

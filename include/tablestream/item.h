@@ -87,6 +87,10 @@ struct PutItemRequest {
   ReturnValue return_values = ReturnValue::kNone;
   std::optional<std::string> condition_expression;
   ExpressionPlaceholders placeholders;
+  // kAllOld: a failed condition's ConditionalCheckFailedException carries the
+  // existing item (see ConditionalCheckFailedItem() in transaction.h). Only
+  // kNone and kAllOld are allowed.
+  ReturnValue return_values_on_condition_check_failure = ReturnValue::kNone;
 };
 
 struct GetItemRequest {
@@ -107,6 +111,10 @@ struct DeleteItemRequest {
   ReturnValue return_values = ReturnValue::kNone;
   std::optional<std::string> condition_expression;
   ExpressionPlaceholders placeholders;
+  // kAllOld: a failed condition's ConditionalCheckFailedException carries the
+  // existing item (see ConditionalCheckFailedItem() in transaction.h). Only
+  // kNone and kAllOld are allowed.
+  ReturnValue return_values_on_condition_check_failure = ReturnValue::kNone;
 };
 
 // DynamoDB's AttributeValueUpdate.
@@ -132,6 +140,8 @@ struct UpdateItemRequest {
   std::optional<std::string> update_expression;
   std::optional<std::string> condition_expression;
   ExpressionPlaceholders placeholders;
+  // As for PutItemRequest.
+  ReturnValue return_values_on_condition_check_failure = ReturnValue::kNone;
 };
 
 struct WriteResult {

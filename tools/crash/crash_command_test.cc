@@ -56,7 +56,7 @@ TEST(CrashCommandTest, RefusesBadOptionsListingTheValidOnes) {
   for (const char* bad :
        {"--verbose", "--threads=0", "--threads=x", "--durable=sometimes",
         "--consumers=maybe",
-        "--mix=put:1,fly:2", "--mix=put:-1", "--mix=put:0,update:0,cput:0,"
+        "--mix=put:1,fly:2", "--mix=put:-1", "--mix=put:0,update:0,cput:0,txn:0,"
         "delete:0", "--seconds=-1", "--seconds", "--min-kill-delay-ms=900"}) {
     auto args = ParseCrashCommandArgs({bad});
     ASSERT_FALSE(args.ok()) << bad;

@@ -157,7 +157,7 @@ TEST(CrashTesterTest, CatchesATallyThatCountedAVoteTwice) {
   auto summary = RunCrashTest(workload, OneLongRound(31));
   ASSERT_TRUE(summary.ok()) << summary.status();
   ASSERT_TRUE(summary->violation.has_value());
-  EXPECT_THAT(*summary->violation, HasSubstr("tally of INSERT is"));
+  EXPECT_THAT(*summary->violation, HasSubstr("Tally count of INSERT is"));
   EXPECT_THAT(*summary->violation, HasSubstr("seed 31"));
 }
 

@@ -614,6 +614,9 @@ class StandardChecker {
       if (j.op.id == kReaderConsumer) expected.reader_created = true;
       if (j.op.id == kTallyConsumer) expected.tally_created = true;
     }
+    for (const JournaledOp& j : ops_) {
+      if (j.op.kind == "trigger" && j.outcome) expected.trigger_created = true;
+    }
     TABLESTREAM_ASSIGN_OR_RETURN(
         const int64_t checked,
         CheckConsumers(engine(), items_stream_, expected));

@@ -17,7 +17,7 @@ namespace {
 
 constexpr char kValidOptions[] =
     "--seconds=N, --rounds=N, --seed=N, --threads=N, --keys-per-thread=N, "
-    "--mix=put:W,update:W,cput:W,delete:W,toggle:W, "
+    "--mix=put:W,update:W,cput:W,delete:W,toggle:W,txn:W, "
     "--durable=mixed|always|never, --consumers=on|off, --db=DIR, "
     "--min-kill-delay-ms=N, "
     "--max-kill-delay-ms=N, --rounds-per-database=N, "
@@ -52,13 +52,15 @@ absl::Status ParseMix(const std::string& value,
     else if (kv.first == "cput") workload->conditional_put_weight = weight;
     else if (kv.first == "delete") workload->delete_weight = weight;
     else if (kv.first == "toggle") workload->toggle_weight = weight;
+    else if (kv.first == "txn") workload->transaction_weight = weight;
     else {
       return Bad(absl::StrCat("--mix: unknown operation \"", kv.first,
-                              "\" (put, update, cput, delete, toggle)"));
+                              "\" (put, update, cput, delete, toggle, txn)"));
     }
   }
   total = workload->put_weight + workload->update_weight +
-          workload->conditional_put_weight + workload->delete_weight;
+          workload->conditional_put_weight + workload->delete_weight +
+          workload->transaction_weight;
   if (total == 0) return Bad("--mix needs a write with a positive weight");
   return absl::OkStatus();
 }
@@ -79,9 +81,9 @@ std::string CrashCommandUsage() {
       "  --seed=N                workload and kill schedule seed [1]\n"
       "  --threads=N             writer threads [4]\n"
       "  --keys-per-thread=N     keys each thread writes [8]\n"
-      "  --mix=put:W,update:W,cput:W,delete:W,toggle:W\n"
+      "  --mix=put:W,update:W,cput:W,delete:W,toggle:W,txn:W\n"
       "                          operation weights [put:4,update:3,cput:1,"
-      "delete:2,toggle:1]\n"
+      "delete:2,toggle:1,txn:1]\n"
       "  --durable=MODE          mixed, always or never [mixed]\n"
       "  --consumers=on|off      run the reader and exactly-once tally\n"
       "                          consumers of Items' stream [on]\n"

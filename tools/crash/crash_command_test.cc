@@ -26,7 +26,7 @@ TEST(CrashCommandTest, Defaults) {
 TEST(CrashCommandTest, ParsesEveryOption) {
   auto args = ParseCrashCommandArgs(
       {"--seconds=5", "--rounds=3", "--seed=42", "--threads=2",
-       "--keys-per-thread=3", "--mix=put:1,update:0,cput:2,delete:3,toggle:0",
+       "--keys-per-thread=3", "--mix=put:1,update:0,cput:2,delete:3,toggle:0,txn:2",
        "--durable=never", "--db=/tmp/x", "--min-kill-delay-ms=10",
        "--max-kill-delay-ms=20", "--rounds-per-database=7",
        "--shard-rollover-records=0", "--consumers=off", "--quiet"});
@@ -41,6 +41,7 @@ TEST(CrashCommandTest, ParsesEveryOption) {
   EXPECT_EQ(args->workload.conditional_put_weight, 2);
   EXPECT_EQ(args->workload.delete_weight, 3);
   EXPECT_EQ(args->workload.toggle_weight, 0);
+  EXPECT_EQ(args->workload.transaction_weight, 2);
   EXPECT_EQ(args->workload.durability, Durability::kNever);
   EXPECT_EQ(args->test.db_path, "/tmp/x");
   EXPECT_EQ(args->test.min_kill_delay_ms, 10);
@@ -55,7 +56,7 @@ TEST(CrashCommandTest, RefusesBadOptionsListingTheValidOnes) {
   for (const char* bad :
        {"--verbose", "--threads=0", "--threads=x", "--durable=sometimes",
         "--consumers=maybe",
-        "--mix=put:1,fly:2", "--mix=put:-1", "--mix=put:0,update:0,cput:0,"
+        "--mix=put:1,fly:2", "--mix=put:-1", "--mix=put:0,update:0,cput:0,txn:0,"
         "delete:0", "--seconds=-1", "--seconds", "--min-kill-delay-ms=900"}) {
     auto args = ParseCrashCommandArgs({bad});
     ASSERT_FALSE(args.ok()) << bad;

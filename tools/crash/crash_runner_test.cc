@@ -157,8 +157,50 @@ TEST(CrashTesterTest, CatchesATallyThatCountedAVoteTwice) {
   auto summary = RunCrashTest(workload, OneLongRound(31));
   ASSERT_TRUE(summary.ok()) << summary.status();
   ASSERT_TRUE(summary->violation.has_value());
-  EXPECT_THAT(*summary->violation, HasSubstr("tally of INSERT is"));
+  EXPECT_THAT(*summary->violation, HasSubstr("Tally count of INSERT is"));
   EXPECT_THAT(*summary->violation, HasSubstr("seed 31"));
+}
+
+// Applies two of a transaction's three writes as separate writes, journaled
+// as one transaction in flight: the checker must find it torn.
+class TearsATransaction : public StandardWorkload {
+ public:
+  TearsATransaction() : StandardWorkload(SmallWorkload()) {}
+  absl::Status Run(Engine& engine, uint64_t seed,
+                   CrashJournal& journal) override {
+    if (absl::Status s = CreateItems(engine, journal); !s.ok()) return s;
+    journal.Begin(0, "create Ledger - - 0 1");
+    if (!engine.CreateTable(StandardTableRequest(kLedgerTable)).ok()) {
+      return absl::InternalError("create Ledger");
+    }
+    journal.Acknowledge(0, "ok");
+    journal.Begin(99, "txn Items t0k0,t0k1 torn 5 1");
+    UpdateItemRequest add;
+    add.table_name = kItemsTable;
+    add.key = {{"pk", AttributeValue::S("t0k0")}};
+    add.attribute_updates["c"] = {AttributeAction::kAdd, AttributeValue::N("5")};
+    add.attribute_updates["op"] = {AttributeAction::kPut,
+                                   AttributeValue::S("torn")};
+    PutItemRequest ledger;
+    ledger.table_name = kLedgerTable;
+    ledger.item = {{"pk", AttributeValue::S("torn")},
+                   {"keys", AttributeValue::S("t0k0,t0k1")}};
+    if (!engine.UpdateItem(add).ok() || !engine.PutItem(ledger).ok()) {
+      return absl::InternalError("write");
+    }
+    return StandardWorkload::Run(engine, seed, journal);
+  }
+};
+
+TEST(CrashTesterTest, CatchesATornTransaction) {
+  TearsATransaction workload;
+  auto summary = RunCrashTest(workload, OneLongRound(41));
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  ASSERT_TRUE(summary->violation.has_value());
+  EXPECT_THAT(*summary->violation, HasSubstr("is torn"));
+  EXPECT_THAT(*summary->violation,
+              HasSubstr("Items t0k0 written, Items t0k1 not written, Ledger "
+                        "written"));
 }
 
 // A delete in flight at a kill, then an acknowledged failed conditional put

@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "tablestream/clock.h"
 #include "tablestream/errors.h"
 #include "tools/crash/standard_consumers.h"
@@ -87,6 +88,24 @@ Effect ApplyModel(const std::optional<Item>& before, const WorkloadOp& op) {
   return e;
 }
 
+// The model of a "txn" operation on one of its two keys. The conditional
+// put's key decides the outcome; on the ADD's key the outcome is left open
+// (empty), since it depends on the other key.
+Effect ApplyTransactionModel(const std::optional<Item>& before,
+                             const WorkloadOp& op, const std::string& key) {
+  WorkloadOp part = op;
+  const bool adds = key == op.key.substr(0, op.key.find(','));
+  part.key = key;
+  part.kind = adds ? "add" : "cput";
+  Effect e = ApplyModel(before, part);
+  if (adds) {
+    e.outcome.clear();
+  } else if (e.outcome == kConditionalCheckFailedException) {
+    e.outcome = std::string(kTransactionCanceledException);
+  }
+  return e;
+}
+
 class StandardChecker {
  public:
   StandardChecker(CrashCheckContext& context) : context_(context) {
@@ -105,6 +124,7 @@ class StandardChecker {
     TABLESTREAM_RETURN_IF_ERROR(parse_error_);
     TABLESTREAM_RETURN_IF_ERROR(CheckItemsTable());
     TABLESTREAM_RETURN_IF_ERROR(CheckToggledTable());
+    TABLESTREAM_RETURN_IF_ERROR(CheckTransactions());
     TABLESTREAM_RETURN_IF_ERROR(CheckItemsConsumers());
     TABLESTREAM_RETURN_IF_ERROR(CheckRetention());
     return checks_;
@@ -129,7 +149,12 @@ class StandardChecker {
       const std::string& table) const {
     std::map<std::string, std::vector<const JournaledOp*>> out;
     for (const JournaledOp& j : ops_) {
-      if (j.op.table == table && !j.op.key.empty()) {
+      if (j.op.table != table || j.op.key.empty()) continue;
+      if (j.op.kind == "txn") {
+        for (absl::string_view key : absl::StrSplit(j.op.key, ',')) {
+          out[std::string(key)].push_back(&j);
+        }
+      } else {
         out[j.op.key].push_back(&j);
       }
     }
@@ -283,13 +308,19 @@ class StandardChecker {
         }
       } else {
         const JournaledOp& j = *ops[i];
-        const Effect e = ApplyModel(state, j.op);
-        if (j.outcome && *j.outcome != e.outcome) {
+        const Effect e = j.op.kind == "txn"
+                             ? ApplyTransactionModel(state, j.op, key)
+                             : ApplyModel(state, j.op);
+        // An empty model outcome: the write happened iff it was
+        // acknowledged "ok" (the other key of a transaction decided).
+        const bool decided_elsewhere = e.outcome.empty();
+        if (j.outcome && !decided_elsewhere && *j.outcome != e.outcome) {
           result = fail(i, Violation(absl::StrCat(
                                "Items key ", key, ": ", Describe(j),
                                " but from the item ", Describe(state),
                                " it should have been ", e.outcome)));
-        } else if (!e.changed) {
+        } else if (!e.changed ||
+                   (decided_elsewhere && j.outcome && *j.outcome != "ok")) {
           result = match(i + 1, next);
         } else {
           const EventName event = !state    ? EventName::kInsert
@@ -490,6 +521,91 @@ class StandardChecker {
     return absl::OkStatus();
   }
 
+  // Each transaction is whole: its two Items records and its Ledger record
+  // all exist (it committed) or none does; an acknowledged one committed, a
+  // cancelled one did not; Ledger holds nothing else and is the fold of its
+  // stream.
+  absl::Status CheckTransactions() {
+    if (!Created(kLedgerTable, false)) return absl::OkStatus();
+    absl::StatusOr<TableDescription> table =
+        engine().DescribeTable(kLedgerTable);
+    if (!table.ok()) {
+      if (!Created(kLedgerTable, true) &&
+          ExceptionName(table.status()) == kResourceNotFoundException) {
+        return absl::OkStatus();
+      }
+      return Violation(absl::StrCat("Ledger: ", table.status().ToString()));
+    }
+    TABLESTREAM_ASSIGN_OR_RETURN(std::vector<std::string> arns,
+                                 TableStreamArns(engine(), kLedgerTable));
+    if (arns.size() != 1) {
+      return Violation(absl::StrCat("Ledger has ", arns.size(),
+                                    " streams; expected 1"));
+    }
+    TABLESTREAM_ASSIGN_OR_RETURN(StreamContents ledger,
+                                 ReadStreamContents(engine(), arns[0]));
+    TABLESTREAM_RETURN_IF_ERROR(CheckStream(ledger, true));
+    std::set<std::string> committed;  // op ids with a Ledger record
+    for (const ShardContents& s : ledger.shards) {
+      for (const StreamRecord& r : s.records) {
+        if (r.event_name != EventName::kInsert) {
+          return Violation("Ledger: a record other than an INSERT: " +
+                           Describe(r));
+        }
+        committed.insert(r.dynamodb.keys.at("pk").scalar());
+      }
+    }
+    std::set<std::pair<std::string, std::string>> written;  // (key, op id)
+    for (const ShardContents& s : items_stream_.shards) {
+      for (const StreamRecord& r : s.records) {
+        if (!r.dynamodb.new_image) continue;
+        auto op = r.dynamodb.new_image->find("op");
+        if (op == r.dynamodb.new_image->end()) continue;
+        written.insert({r.dynamodb.keys.at("pk").scalar(), op->second.scalar()});
+      }
+    }
+    for (const JournaledOp& j : ops_) {
+      if (j.op.kind != "txn") continue;
+      const std::vector<std::string> keys = absl::StrSplit(j.op.key, ',');
+      const bool in_ledger = committed.erase(j.op.id) > 0;
+      const bool first = written.count({keys[0], j.op.id}) > 0;
+      const bool second = written.count({keys[1], j.op.id}) > 0;
+      const std::string parts = absl::StrCat(
+          "Items ", keys[0], " ", first ? "written" : "not written", ", Items ",
+          keys[1], " ", second ? "written" : "not written", ", Ledger ",
+          in_ledger ? "written" : "not written");
+      if (first != second || second != in_ledger) {
+        return Violation(absl::StrCat("transaction ", Describe(j),
+                                      " is torn: ", parts));
+      }
+      if (j.outcome && (*j.outcome == "ok") != in_ledger) {
+        return Violation(absl::StrCat("transaction ", Describe(j), " but ",
+                                      parts));
+      }
+      TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> item,
+                                   GetItem(kLedgerTable, j.op.id));
+      if (item.has_value() != in_ledger) {
+        return Violation(absl::StrCat("Ledger item of ", Describe(j), " is ",
+                                      Describe(item), " against its stream"));
+      }
+      checks_ += 4;
+    }
+    if (!committed.empty()) {
+      return Violation("Ledger has a record of no journaled transaction: " +
+                       *committed.begin());
+    }
+    // Every Ledger record is the INSERT of a distinct item.
+    return CheckItemCount(kLedgerTable, CountItems(ledger));
+  }
+
+  static int64_t CountItems(const StreamContents& stream) {
+    int64_t n = 0;
+    for (const ShardContents& s : stream.shards) {
+      n += static_cast<int64_t>(s.records.size());
+    }
+    return n;
+  }
+
   absl::Status CheckItemsConsumers() {
     if (items_stream_.shards.empty()) return absl::OkStatus();
     ConsumerExpectations expected;
@@ -497,6 +613,9 @@ class StandardChecker {
       if (j.op.kind != "consumer" || !j.outcome) continue;
       if (j.op.id == kReaderConsumer) expected.reader_created = true;
       if (j.op.id == kTallyConsumer) expected.tally_created = true;
+    }
+    for (const JournaledOp& j : ops_) {
+      if (j.op.kind == "trigger" && j.outcome) expected.trigger_created = true;
     }
     TABLESTREAM_ASSIGN_OR_RETURN(
         const int64_t checked,

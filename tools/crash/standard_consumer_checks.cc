@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "tablestream/errors.h"
 #include "tools/crash/standard_consumers.h"
@@ -86,19 +87,24 @@ class ConsumerChecker {
     return std::optional<std::vector<std::string>>(std::move(positions));
   }
 
-  // Each Tally count against the records before the tally's positions.
-  absl::Status CheckTally(const std::vector<std::string>& positions) {
+  // Each count in `table` against the records before the positions of
+  // the consumers that counted them.
+  absl::Status CheckTally(
+      const std::string& table, const std::string& counter,
+      const std::vector<std::vector<std::string>>& consumers_positions) {
     std::map<std::string, int64_t> expected = {
         {"INSERT", 0}, {"MODIFY", 0}, {"REMOVE", 0}};
-    for (size_t i = 0; i < items_.shards.size(); ++i) {
-      for (const StreamRecord& r : items_.shards[i].records) {
-        if (r.dynamodb.sequence_number >= positions[i]) break;
-        ++expected[EventNameName(r.event_name)];
+    for (const std::vector<std::string>& positions : consumers_positions) {
+      for (size_t i = 0; i < items_.shards.size(); ++i) {
+        for (const StreamRecord& r : items_.shards[i].records) {
+          if (r.dynamodb.sequence_number >= positions[i]) break;
+          ++expected[EventNameName(r.event_name)];
+        }
       }
     }
     for (const auto& [name, count] : expected) {
       GetItemRequest get;
-      get.table_name = kTallyTable;
+      get.table_name = table;
       get.key = {{"pk", AttributeValue::S(name)}};
       TABLESTREAM_ASSIGN_OR_RETURN(std::optional<Item> item,
                                    engine_.GetItem(get));
@@ -106,9 +112,9 @@ class ConsumerChecker {
           item && item->count("n") ? item->at("n").scalar() : "0";
       if (got != absl::StrCat(count)) {
         return Violation(absl::StrCat(
-            "tally of ", name, " is ", got, " but ", count, " ", name,
-            " records lie before the tally consumer's position (a batch was "
-            "counted twice or lost its count)"));
+            table, " count of ", name, " is ", got, " but ", count, " ", name,
+            " records lie before the ", counter,
+            "'s position (a batch was counted twice or lost its count)"));
       }
       ++checks_;
     }
@@ -136,7 +142,29 @@ absl::StatusOr<int64_t> CheckConsumers(Engine& engine,
   TABLESTREAM_ASSIGN_OR_RETURN(
       std::optional<std::vector<std::string>> tally,
       checker.Positions(kTallyConsumer, expected.tally_created));
-  if (tally) TABLESTREAM_RETURN_IF_ERROR(checker.CheckTally(*tally));
+  if (tally) {
+    TABLESTREAM_RETURN_IF_ERROR(
+        checker.CheckTally(kTallyTable, "tally consumer", {*tally}));
+  }
+  // The trigger: every mapping consumer of the stream.
+  TABLESTREAM_ASSIGN_OR_RETURN(
+      ListConsumersResult consumers,
+      engine.ListConsumers(items.description.stream_arn));
+  std::vector<std::vector<std::string>> mappings;
+  for (const ConsumerSummary& c : consumers.consumers) {
+    if (!absl::StartsWith(c.consumer_name, kMappingConsumerPrefix)) continue;
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        std::optional<std::vector<std::string>> positions,
+        checker.Positions(c.consumer_name, true));
+    mappings.push_back(std::move(*positions));
+  }
+  if (expected.trigger_created && mappings.empty()) {
+    return Violation("the trigger's mapping has no checkpoint consumer");
+  }
+  if (!mappings.empty()) {
+    TABLESTREAM_RETURN_IF_ERROR(
+        checker.CheckTally(kTriggerTallyTable, "trigger", mappings));
+  }
   return checker.checks();
 }
 

@@ -35,6 +35,10 @@ namespace crash {
 inline constexpr char kTallyTable[] = "Tally";
 inline constexpr char kReaderConsumer[] = "reader";
 inline constexpr char kTallyConsumer[] = "tally";
+// The table of the trigger's tally (standard_trigger.h), and the prefix of
+// the consumer that holds an event source mapping's checkpoint.
+inline constexpr char kTriggerTallyTable[] = "TriggerTally";
+inline constexpr char kMappingConsumerPrefix[] = "esm-";
 
 // Creates the Tally table and both consumers unless they exist, each
 // journaled on `thread` ("create Tally ..." and "consumer Items - <name>").
@@ -50,10 +54,13 @@ absl::Status RunTallyConsumer(Engine& engine, uint64_t seed);
 struct ConsumerExpectations {
   bool reader_created = false;  // acknowledged: it must exist
   bool tally_created = false;
+  bool trigger_created = false;  // the tally trigger's mapping
 };
 
 // Checks both consumers against `items`, the whole Items stream as read
-// after the kill. Returns the number of facts checked.
+// after the kill, and the trigger's tally against the positions of every
+// mapping consumer ("esm-..."; one that never ran adds nothing). Returns the
+// number of facts checked.
 absl::StatusOr<int64_t> CheckConsumers(Engine& engine,
                                        const StreamContents& items,
                                        const ConsumerExpectations& expected);

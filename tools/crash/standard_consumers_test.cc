@@ -90,14 +90,14 @@ TEST_F(StandardConsumersTest, CatchesABatchCountedTwice) {
   auto checked = Check();
   ASSERT_FALSE(checked.ok());
   EXPECT_THAT(checked.status().message(),
-              HasSubstr("tally of INSERT is 3 but 2 INSERT records"));
+              HasSubstr("Tally count of INSERT is 3 but 2 INSERT records"));
 }
 
 TEST_F(StandardConsumersTest, CatchesALostCount) {
   Tally(3, -1);
   auto checked = Check();
   ASSERT_FALSE(checked.ok());
-  EXPECT_THAT(checked.status().message(), HasSubstr("tally of INSERT is 2"));
+  EXPECT_THAT(checked.status().message(), HasSubstr("Tally count of INSERT is 2"));
 }
 
 TEST_F(StandardConsumersTest, CatchesAPositionPastTheEndOfItsShard) {

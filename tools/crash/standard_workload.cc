@@ -58,6 +58,30 @@ CreateTableRequest StandardTableRequest(const std::string& name) {
   return request;
 }
 
+TransactWriteItemsRequest TransactionOf(const WorkloadOp& op) {
+  const std::vector<std::string> keys = absl::StrSplit(op.key, ',');
+  UpdateItemRequest add;
+  add.table_name = kItemsTable;
+  add.key = {{"pk", AttributeValue::S(keys[0])}};
+  add.update_expression = "ADD c :v SET op = :op";
+  add.placeholders.values = ExpressionAttributeValues{
+      {":v", AttributeValue::N(absl::StrCat(op.value))},
+      {":op", AttributeValue::S(op.id)}};
+  PutItemRequest put;
+  put.table_name = kItemsTable;
+  put.item = {{"pk", AttributeValue::S(keys[1])},
+              {"op", AttributeValue::S(op.id)},
+              {"v", AttributeValue::N(absl::StrCat(op.value))}};
+  put.condition_expression = "attribute_not_exists(pk)";
+  PutItemRequest ledger;
+  ledger.table_name = kLedgerTable;
+  ledger.item = {{"pk", AttributeValue::S(op.id)},
+                 {"keys", AttributeValue::S(op.key)}};
+  TransactWriteItemsRequest request;
+  request.transact_items = {add, put, ledger};
+  return request;
+}
+
 namespace {
 
 // A worker: one thread's operations, forever (or until an error).
@@ -109,6 +133,14 @@ class Worker {
     return i - 1;
   }
 
+  int KeyIndex() {
+    return std::uniform_int_distribution<int>(0, options_.keys_per_thread - 1)(
+        rng_);
+  }
+  std::string KeyName(int index) const {
+    return absl::StrCat("t", thread_, "k", index);
+  }
+
   WorkloadOp NextOp(uint64_t index) {
     WorkloadOp op;
     op.id = absl::StrCat(seed_ % 1000000007, "t", thread_, "i", index);
@@ -118,22 +150,32 @@ class Worker {
       case Durability::kMixed: op.durable = rng_() % 2 == 0; break;
     }
     const int toggle = thread_ == 0 ? options_.toggle_weight : 0;
+    const int transaction =
+        options_.keys_per_thread >= 2 ? options_.transaction_weight : 0;
     const int kind = Pick({options_.put_weight, options_.update_weight,
                            options_.conditional_put_weight,
-                           options_.delete_weight, toggle});
+                           options_.delete_weight, toggle, transaction});
     if (kind == 4) {
       op.kind = "toggle";  // resolved to enable or disable in Apply
       op.table = kToggledTable;
+      return op;
+    }
+    if (kind == 5) {
+      const int a = KeyIndex();
+      const int b = (a + 1 + std::uniform_int_distribution<int>(
+                                 0, options_.keys_per_thread - 2)(rng_)) %
+                    options_.keys_per_thread;
+      op.kind = "txn";
+      op.table = kItemsTable;
+      op.key = absl::StrCat(KeyName(a), ",", KeyName(b));
+      op.value = std::uniform_int_distribution<int64_t>(-50, 100)(rng_);
       return op;
     }
     // Items gets the updates and conditional puts; Toggled puts and deletes.
     const bool toggled = (kind == 0 || kind == 3) && rng_() % 3 == 0;
     op.table = toggled ? kToggledTable : kItemsTable;
     op.kind = kind == 0 ? "put" : kind == 1 ? "add" : kind == 2 ? "cput" : "del";
-    op.key = absl::StrCat(
-        "t", thread_, "k",
-        std::uniform_int_distribution<int>(0, options_.keys_per_thread - 1)(
-            rng_));
+    op.key = KeyName(KeyIndex());
     op.value = op.kind == "add"
                    ? std::uniform_int_distribution<int64_t>(-50, 100)(rng_)
                    : std::uniform_int_distribution<int64_t>(0, 999999)(rng_);
@@ -172,6 +214,11 @@ class Worker {
       del.table_name = op.table;
       del.key = key;
       status = engine_.DeleteItem(del, write).status();
+    } else if (op.kind == "txn") {
+      status = engine_.TransactWriteItems(TransactionOf(op), write);
+      if (ExceptionName(status) == kTransactionCanceledException) {
+        return std::string(kTransactionCanceledException);
+      }
     } else if (op.kind == "enable" || op.kind == "disable") {
       UpdateTableRequest update;
       update.table_name = op.table;
@@ -200,7 +247,7 @@ class Worker {
 
 absl::Status StandardWorkload::Run(Engine& engine, uint64_t seed,
                                    CrashJournal& journal) {
-  for (const char* table : {kItemsTable, kToggledTable}) {
+  for (const char* table : {kItemsTable, kToggledTable, kLedgerTable}) {
     WorkloadOp create{"create", table, "", "", 0, true};
     journal.Begin(0, create.Encode());
     absl::Status status = engine.CreateTable(StandardTableRequest(table)).status();

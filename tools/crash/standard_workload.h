@@ -6,6 +6,10 @@
 //  - "Items" (NEW_AND_OLD_IMAGES, stream enabled from creation): puts,
 //    updates (ADD to a counter), conditional puts (Expected: the item must
 //    not exist) and deletes, durable, non-durable or mixed;
+//  - transactions: TransactWriteItems of three actions across two tables:
+//    ADD to one Items key, a put of another Items key on condition that it
+//    does not exist, and a put of a new "Ledger" item keyed by the
+//    operation id. Either all three records exist or none does;
 //  - "Toggled": puts and deletes while thread 0 now and then disables and
 //    enables its stream (each enable makes a new stream).
 //
@@ -47,6 +51,7 @@ namespace crash {
 
 inline constexpr char kItemsTable[] = "Items";
 inline constexpr char kToggledTable[] = "Toggled";
+inline constexpr char kLedgerTable[] = "Ledger";
 
 enum class Durability { kAlways, kNever, kMixed };
 
@@ -59,6 +64,7 @@ struct StandardWorkloadOptions {
   int conditional_put_weight = 1;
   int delete_weight = 2;
   int toggle_weight = 1;  // thread 0 only: disable or enable Toggled's stream
+  int transaction_weight = 1;  // needs keys_per_thread >= 2
   Durability durability = Durability::kMixed;
   // Runs the consumers of standard_consumers.h beside the writers.
   bool consumers = true;
@@ -71,8 +77,8 @@ struct StandardWorkloadOptions {
 // "<kind> <table> <key> <id> <value> <durable>" (key "-" for table
 // operations).
 struct WorkloadOp {
-  // create, put, add, cput, del, enable, disable, or consumer (its name in
-  // `id`)
+  // create, put, add, cput, del, enable, disable, txn (`key` is "A,B": ADD
+  // to A, conditional put of B), or consumer (its name in `id`)
   std::string kind;
   std::string table;
   std::string key;
@@ -86,6 +92,9 @@ struct WorkloadOp {
 
 // The CreateTable request of both tables (key pk:S, NEW_AND_OLD_IMAGES).
 CreateTableRequest StandardTableRequest(const std::string& name);
+
+// The TransactWriteItems of a "txn" operation.
+TransactWriteItemsRequest TransactionOf(const WorkloadOp& op);
 
 class StandardWorkload : public CrashWorkload {
  public:

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <string.h>
@@ -179,6 +180,18 @@ absl::StatusOr<std::unique_ptr<ChildProcess>> ChildProcess::Spawn(
 }
 
 ChildProcess::~ChildProcess() { KillAndReap(); }
+
+bool ChildProcess::WaitForExit(absl::Duration timeout) {
+  if (reaped_) return true;
+  const Deadline deadline(timeout);
+  while (true) {
+    pollfd p = {exit_fd_.get(), POLLIN, 0};
+    int ready = poll(&p, 1, deadline.PollTimeoutMs());
+    if (ready > 0) return true;
+    if (ready < 0 && errno != EINTR) return false;
+    if (ready == 0 && deadline.expired()) return false;
+  }
+}
 
 int ChildProcess::KillAndReap() {
   if (reaped_) return wait_status_;

@@ -149,7 +149,8 @@ FunctionResult ExecFunction::Invoke(
     const std::vector<std::string>& batch_sequence_numbers,
     const ResponseRules& rules, const InvocationContext& context) {
   absl::MutexLock lock(&mu_);
-  Run run(api::FormatJson(event, -1), context.timeout);
+  // One line of JSON, newline-terminated for line-reading tools.
+  Run run(api::FormatJson(event, -1) + "\n", context.timeout);
   absl::Status started = run.Start(command_);
   if (!started.ok()) return HandlerFailure(std::string(started.message()));
   std::optional<FunctionResult> failed = run.Wait();

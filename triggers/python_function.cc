@@ -24,6 +24,8 @@ namespace {
 
 // A reply frame holds the response plus a small envelope.
 constexpr size_t kMaxReplyBytes = kMaxResponseBytes + 64 * 1024;
+// How long a worker that closed its channel may take to exit.
+constexpr absl::Duration kExitGrace = absl::Seconds(2);
 // Digits of a frame's length.
 constexpr size_t kMaxHeaderDigits = 20;
 
@@ -157,6 +159,9 @@ FunctionResult PythonFunction::WorkerFailure(std::string error) {
 FunctionResult PythonFunction::ChannelFault(const absl::Status& fault,
                                             absl::Duration timeout) {
   if (absl::IsUnavailable(fault)) {
+    // It closed the channel: give it a moment to finish exiting, so that the
+    // status reported is its own and not our SIGKILL.
+    worker_->process->WaitForExit(kExitGrace);
     return WorkerFailure(
         absl::StrCat("python worker exited (",
                      DescribeWaitStatus(worker_->process->KillAndReap()), ")"));

@@ -155,7 +155,7 @@ class PythonFunctionTest : public ::testing::Test {
   }
   std::string HandlerOutput() { return ReadFile(dir_.Sub("stdout")); }
 
-  test::TempDir dir_;
+  ::tablestream::test::TempDir dir_;
   int stdout_fd_ = -1;
   const api::Json event_ = LambdaEvent(test::SampleEventRecords());
   const std::vector<std::string> sequence_numbers_ = {

@@ -62,16 +62,25 @@ void UniqueFd::reset() {
   fd_ = -1;
 }
 
+namespace {
+
+// Takes a pair of new descriptors as `a` and `b`, relocated.
+absl::Status AdoptPair(const int fds[2], UniqueFd& a, UniqueFd& b) {
+  absl::StatusOr<UniqueFd> first = Relocate(fds[0]);
+  absl::StatusOr<UniqueFd> second = Relocate(fds[1]);
+  if (!first.ok()) return first.status();
+  if (!second.ok()) return second.status();
+  a = *std::move(first);
+  b = *std::move(second);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status MakePipe(UniqueFd& read, UniqueFd& write) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return ErrnoError("pipe2", errno);
-  absl::StatusOr<UniqueFd> r = Relocate(fds[0]);
-  absl::StatusOr<UniqueFd> w = Relocate(fds[1]);
-  if (!r.ok()) return r.status();
-  if (!w.ok()) return w.status();
-  read = *std::move(r);
-  write = *std::move(w);
-  return absl::OkStatus();
+  return AdoptPair(fds, read, write);
 }
 
 absl::Status MakeSocketPair(UniqueFd& ours, UniqueFd& theirs) {
@@ -79,13 +88,7 @@ absl::Status MakeSocketPair(UniqueFd& ours, UniqueFd& theirs) {
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
     return ErrnoError("socketpair", errno);
   }
-  absl::StatusOr<UniqueFd> a = Relocate(fds[0]);
-  absl::StatusOr<UniqueFd> b = Relocate(fds[1]);
-  if (!a.ok()) return a.status();
-  if (!b.ok()) return b.status();
-  ours = *std::move(a);
-  theirs = *std::move(b);
-  return absl::OkStatus();
+  return AdoptPair(fds, ours, theirs);
 }
 
 absl::Status SetNonBlocking(int fd) {

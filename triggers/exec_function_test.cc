@@ -11,10 +11,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,6 +23,7 @@
 #include "tablestream/errors.h"
 #include "tests/test_util.h"
 #include "triggers/external_function.h"
+#include "triggers/function_test_util.h"
 #include "triggers/lambda_event.h"
 #include "triggers/sample_records.h"
 
@@ -35,13 +34,9 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using Outcome = FunctionResult::Outcome;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::ExpectHandlerFailure;
+using test::NoChildren;
+using test::ReadFile;
 
 std::set<int> OpenFds() {
   std::set<int> fds;
@@ -53,9 +48,6 @@ std::set<int> OpenFds() {
   closedir(dir);
   return fds;
 }
-
-// True when no child of this process is left unreaped.
-bool NoChildren() { return waitpid(-1, nullptr, WNOHANG) < 0 && errno == ECHILD; }
 
 // Waits (up to 10 s, on the process's exit, not by polling) until `pid` has
 // exited; false if it is still running then.
@@ -94,9 +86,8 @@ class ExecFunctionTest : public ::testing::Test {
 
   ::tablestream::test::TempDir dir_;
   const api::Json event_ = LambdaEvent(test::SampleEventRecords());
-  const std::vector<std::string> sequence_numbers_ = {
-      "4421584500000000017450439091", "4421584600000000017450439122",
-      "4421584700000000017450440015"};
+  const std::vector<std::string> sequence_numbers_ =
+      test::SampleSequenceNumbers();
 };
 
 TEST_F(ExecFunctionTest, CreateRefusesBadNames) {
@@ -135,9 +126,7 @@ TEST_F(ExecFunctionTest, BatchItemFailuresOnStandardOutput) {
 
 TEST_F(ExecFunctionTest, NonZeroExitFailsTheBatch) {
   FunctionResult r = Run("cat >/dev/null; exit 3");
-  EXPECT_EQ(r.outcome, Outcome::kFailure);
-  EXPECT_EQ(r.error, "exit status 3");
-  EXPECT_EQ(r.function_error, "Unhandled");
+  ExpectHandlerFailure(r, "exit status 3");
   EXPECT_EQ(Run("no-such-command-tablestream").error, "exit status 127");
 }
 
@@ -150,9 +139,7 @@ TEST_F(ExecFunctionTest, DeathBySignalFailsTheBatch) {
 
 TEST_F(ExecFunctionTest, HangTimesOut) {
   FunctionResult r = Run("sleep 60", ResponseRules(), absl::Milliseconds(200));
-  EXPECT_EQ(r.outcome, Outcome::kFailure);
-  EXPECT_EQ(r.error, "timed out after 200 ms");
-  EXPECT_EQ(r.function_error, "Unhandled");
+  ExpectHandlerFailure(r, "timed out after 200 ms");
   EXPECT_TRUE(NoChildren());
 }
 

@@ -76,6 +76,14 @@ std::vector<StreamRecord> SampleRecords() {
   return {insert, modify, remove};
 }
 
+std::vector<std::string> SampleSequenceNumbers() {
+  std::vector<std::string> out;
+  for (const StreamRecord& r : SampleRecords()) {
+    out.push_back(r.dynamodb.sequence_number);
+  }
+  return out;
+}
+
 std::vector<api::Json> SampleEventRecords() {
   std::vector<api::Json> out;
   for (const StreamRecord& r : SampleRecords()) {

@@ -46,7 +46,8 @@ std::vector<StreamRecord> Records() {
     image["weight"] = AttributeValue::N(std::to_string(i));
     image["comment"] = AttributeValue::S(std::string(200, 'c'));
     r.dynamodb.new_image = image;
-    r.dynamodb.sequence_number = "442158450000000001745" + std::to_string(1000 + i);
+    r.dynamodb.sequence_number =
+        "442158450000000001745" + std::to_string(1000 + i);
     r.dynamodb.size_bytes = 300;
     r.dynamodb.stream_view_type = StreamViewType::kNewImage;
     records.push_back(std::move(r));
@@ -56,13 +57,15 @@ std::vector<StreamRecord> Records() {
 
 std::vector<api::Json> EventRecords() {
   std::vector<api::Json> out;
-  for (const StreamRecord& r : Records()) out.push_back(LambdaEventRecord(r, kArn));
+  for (const StreamRecord& r : Records())
+    out.push_back(LambdaEventRecord(r, kArn));
   return out;
 }
 
 std::vector<std::string> SequenceNumbers() {
   std::vector<std::string> out;
-  for (const StreamRecord& r : Records()) out.push_back(r.dynamodb.sequence_number);
+  for (const StreamRecord& r : Records())
+    out.push_back(r.dynamodb.sequence_number);
   return out;
 }
 

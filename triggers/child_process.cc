@@ -100,7 +100,8 @@ absl::Status SetNonBlocking(int fd) {
 }
 
 Deadline::Deadline(absl::Duration timeout)
-    : at_(std::chrono::steady_clock::now() + absl::ToChronoNanoseconds(timeout)) {}
+    : at_(std::chrono::steady_clock::now() +
+          absl::ToChronoNanoseconds(timeout)) {}
 
 bool Deadline::expired() const {
   return std::chrono::steady_clock::now() >= at_;

@@ -137,9 +137,8 @@ std::optional<FunctionResult> Run::Wait() {
     }
   }
   child_->KillAndReap();
-  return HandlerFailure(absl::StrCat("response is over the ",
-                                     kMaxResponseBytes / (1024 * 1024),
-                                     " MB limit"));
+  return HandlerFailure(absl::StrCat(
+      "response is over the ", kMaxResponseBytes / (1024 * 1024), " MB limit"));
 }
 
 }  // namespace

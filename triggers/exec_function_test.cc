@@ -80,7 +80,8 @@ class ExecFunctionTest : public ::testing::Test {
   // An event of about `bytes` bytes, more than a socket buffer holds.
   api::Json BigEvent(size_t bytes) {
     std::vector<api::Json> records = test::SampleEventRecords();
-    records[0]["dynamodb"]["NewImage"]["pad"] = {{"S", std::string(bytes, 'p')}};
+    records[0]["dynamodb"]["NewImage"]["pad"] = {
+        {"S", std::string(bytes, 'p')}};
     return LambdaEvent(std::move(records));
   }
 
@@ -91,7 +92,8 @@ class ExecFunctionTest : public ::testing::Test {
 };
 
 TEST_F(ExecFunctionTest, CreateRefusesBadNames) {
-  for (const char* name : {"lambda:x", "my-cpp-handler", "exec:", "exec:  \t"}) {
+  for (const char* name :
+       {"lambda:x", "my-cpp-handler", "exec:", "exec:  \t"}) {
     absl::StatusOr<std::unique_ptr<ExternalFunction>> f =
         ExternalFunction::Create(name);
     ASSERT_FALSE(f.ok()) << name;
@@ -147,9 +149,8 @@ TEST_F(ExecFunctionTest, TimeoutKillsTheWholeProcessGroup) {
   const std::string pids = dir_.Sub("pids");
   // The shell and a background child both outlive the timeout (2 s, so that
   // the shell has written the pids even on a loaded machine).
-  FunctionResult r =
-      Run("sleep 60 & echo $$ $! > '" + pids + "'; wait", ResponseRules(),
-          absl::Seconds(2));
+  FunctionResult r = Run("sleep 60 & echo $$ $! > '" + pids + "'; wait",
+                         ResponseRules(), absl::Seconds(2));
   EXPECT_EQ(r.error, "timed out after 2 s");
   std::istringstream in(ReadFile(pids));
   int shell = 0;
@@ -167,21 +168,21 @@ TEST_F(ExecFunctionTest, GarbageOnStandardOutput) {
   EXPECT_EQ(r.outcome, Outcome::kFailure);
   EXPECT_THAT(r.error, HasSubstr("malformed response: not JSON: \"all good!"));
   EXPECT_EQ(Run(command).outcome, Outcome::kSuccess);
-  FunctionResult bad_list = Run(
-      "echo '{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}'",
-      ResponseRules{true});
+  FunctionResult bad_list =
+      Run("echo '{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}'",
+          ResponseRules{true});
   EXPECT_EQ(bad_list.outcome, Outcome::kFailure);
 }
 
 TEST_F(ExecFunctionTest, OutputOverSixMegabytesFails) {
-  FunctionResult r = Run("cat >/dev/null; head -c 7000000 /dev/zero",
-                         ResponseRules{true});
+  FunctionResult r =
+      Run("cat >/dev/null; head -c 7000000 /dev/zero", ResponseRules{true});
   EXPECT_EQ(r.outcome, Outcome::kFailure);
   EXPECT_EQ(r.error, "response is over the 6 MB limit");
   EXPECT_TRUE(NoChildren());
   // 5 MB of blanks is an empty response: complete success.
-  FunctionResult big = Run("head -c 5000000 /dev/zero | tr '\\0' ' '",
-                           ResponseRules{true});
+  FunctionResult big =
+      Run("head -c 5000000 /dev/zero | tr '\\0' ' '", ResponseRules{true});
   EXPECT_EQ(big.outcome, Outcome::kSuccess) << big.error;
 }
 
@@ -191,21 +192,21 @@ TEST_F(ExecFunctionTest, HandlerThatDoesNotReadStandardInput) {
   const api::Json big = BigEvent(4 << 20);
   EXPECT_EQ(RunOn("exit 0", big, ResponseRules(), absl::Seconds(10)).outcome,
             Outcome::kSuccess);
-  EXPECT_EQ(RunOn("head -c 10 >/dev/null", big, ResponseRules(),
-                  absl::Seconds(10))
-                .outcome,
-            Outcome::kSuccess);
-  EXPECT_EQ(RunOn("exec 0<&-; exit 4", big, ResponseRules(), absl::Seconds(10))
-                .error,
-            "exit status 4");
+  EXPECT_EQ(
+      RunOn("head -c 10 >/dev/null", big, ResponseRules(), absl::Seconds(10))
+          .outcome,
+      Outcome::kSuccess);
+  EXPECT_EQ(
+      RunOn("exec 0<&-; exit 4", big, ResponseRules(), absl::Seconds(10)).error,
+      "exit status 4");
   EXPECT_TRUE(NoChildren());
 }
 
 TEST_F(ExecFunctionTest, HandlerThatWritesBeforeReading) {
   // 1 MB out before reading 4 MB in: needs both directions at once.
-  FunctionResult r = RunOn(
-      "head -c 1000000 /dev/zero | tr '\\0' ' '; cat >/dev/null", BigEvent(4 << 20),
-      ResponseRules{true}, absl::Seconds(10));
+  FunctionResult r =
+      RunOn("head -c 1000000 /dev/zero | tr '\\0' ' '; cat >/dev/null",
+            BigEvent(4 << 20), ResponseRules{true}, absl::Seconds(10));
   EXPECT_EQ(r.outcome, Outcome::kSuccess) << r.error;
 }
 
@@ -218,9 +219,9 @@ TEST_F(ExecFunctionTest, NoLeakedDescriptors) {
   inheritable.insert({0, 1, 2});
   // The listing is ls's own, after exec: it adds the directory it reads.
   const std::string out = dir_.Sub("fds");
-  ASSERT_EQ(Run("cat >/dev/null; exec ls -l /proc/self/fd > '" + out + "'")
-                .outcome,
-            Outcome::kSuccess);
+  ASSERT_EQ(
+      Run("cat >/dev/null; exec ls -l /proc/self/fd > '" + out + "'").outcome,
+      Outcome::kSuccess);
   std::istringstream in(ReadFile(out));
   for (std::string line; std::getline(in, line);) {
     size_t arrow = line.find(" -> ");

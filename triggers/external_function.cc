@@ -38,9 +38,10 @@ absl::StatusOr<std::unique_ptr<ExternalFunction>> CreatePython(
   // python:<path/file.py>:<function>; the path may itself hold ':'.
   size_t colon = spec.rfind(':');
   if (colon == absl::string_view::npos) {
-    return FunctionNameError(absl::StrCat(
-        "\"python:", spec, "\" names no function; write "
-        "python:<path/to/file.py>:<function>"));
+    return FunctionNameError(
+        absl::StrCat("\"python:", spec,
+                     "\" names no function; write "
+                     "python:<path/to/file.py>:<function>"));
   }
   const std::string file(spec.substr(0, colon));
   const std::string function(spec.substr(colon + 1));
@@ -51,14 +52,13 @@ absl::StatusOr<std::unique_ptr<ExternalFunction>> CreatePython(
                                           "<function>"));
   }
   if (!IsIdentifier(function)) {
-    return FunctionNameError(absl::StrCat("\"python:", spec, "\": \"",
-                                          function,
+    return FunctionNameError(absl::StrCat("\"python:", spec, "\": \"", function,
                                           "\" is not a Python identifier"));
   }
   struct stat st;
   if (stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-    return FunctionNameError(absl::StrCat("\"python:", spec,
-                                          "\": no such file \"", file, "\""));
+    return FunctionNameError(
+        absl::StrCat("\"python:", spec, "\": no such file \"", file, "\""));
   }
   return std::unique_ptr<ExternalFunction>(
       new PythonFunction(file, function, options.handler_stdout_fd));

@@ -62,8 +62,9 @@ absl::StatusOr<FilterCriteria> FilterCriteria::Parse(
     const api::Json& filter = (*filters)[i];
     const std::string where = absl::StrCat("Filters[", i, "]");
     if (!filter.is_object()) {
-      return CriteriaError(absl::StrCat(where, " must be an object with "
-                                               "a Pattern"));
+      return CriteriaError(absl::StrCat(where,
+                                        " must be an object with "
+                                        "a Pattern"));
     }
     for (auto it = filter.begin(); it != filter.end(); ++it) {
       if (it.key() != "Pattern") {

@@ -32,25 +32,26 @@ FunctionResult ReadBatchItemFailures(
     FunctionResult result) {
   if (response.is_null()) return result;
   if (!response.is_object()) {
-    return Failure(absl::StrCat("malformed response: expected an object with "
-                                "batchItemFailures, got ",
-                                response.type_name()));
+    return Failure(
+        absl::StrCat("malformed response: expected an object with "
+                     "batchItemFailures, got ",
+                     response.type_name()));
   }
   auto failures = response.find("batchItemFailures");
   if (failures == response.end() || failures->is_null()) return result;
   if (!failures->is_array()) {
-    return Failure(absl::StrCat(
-        "malformed response: batchItemFailures is a ", failures->type_name(),
-        ", not a list"));
+    return Failure(absl::StrCat("malformed response: batchItemFailures is a ",
+                                failures->type_name(), ", not a list"));
   }
   // Positions in the batch of the records named, so the result lists them in
   // stream order whatever order the function gave.
   std::vector<size_t> positions;
   for (const api::Json& failure : *failures) {
     if (!failure.is_object()) {
-      return Failure(absl::StrCat("malformed response: a batchItemFailures "
-                                  "entry is a ",
-                                  failure.type_name(), ", not an object"));
+      return Failure(
+          absl::StrCat("malformed response: a batchItemFailures "
+                       "entry is a ",
+                       failure.type_name(), ", not an object"));
     }
     auto id = failure.find("itemIdentifier");
     if (id == failure.end()) {
@@ -71,7 +72,8 @@ FunctionResult ReadBatchItemFailures(
                                   sequence_number,
                                   "\" is not a SequenceNumber of the batch"));
     }
-    positions.push_back(static_cast<size_t>(it - batch_sequence_numbers.begin()));
+    positions.push_back(
+        static_cast<size_t>(it - batch_sequence_numbers.begin()));
   }
   if (positions.empty()) return result;
   std::sort(positions.begin(), positions.end());
@@ -100,17 +102,15 @@ FunctionResult InterpretResponse(
     return FunctionResult();  // Lambda ignores the response.
   }
   if (IsBlank(response)) {
-    return InterpretResponse(api::Json(nullptr), batch_sequence_numbers,
-                             rules);
+    return InterpretResponse(api::Json(nullptr), batch_sequence_numbers, rules);
   }
   api::Json parsed = api::Json::parse(response, nullptr,
                                       /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     constexpr size_t kShown = 80;
-    return Failure(absl::StrCat(
-        "malformed response: not JSON: \"",
-        std::string(response.substr(0, kShown)),
-        response.size() > kShown ? "...\"" : "\""));
+    return Failure(absl::StrCat("malformed response: not JSON: \"",
+                                std::string(response.substr(0, kShown)),
+                                response.size() > kShown ? "...\"" : "\""));
   }
   return InterpretResponse(parsed, batch_sequence_numbers, rules);
 }

@@ -115,7 +115,8 @@ class PythonFunctionTest : public ::testing::Test {
   void SetUp() override {
     std::ofstream(dir_.Sub("handlers.py")) << kHandlers;
     std::ofstream(dir_.Sub("helper.py")) << "NAME = 'from helper'\n";
-    std::ofstream(dir_.Sub("broken.py")) << "def f(event, context):\n  return (\n";
+    std::ofstream(dir_.Sub("broken.py"))
+        << "def f(event, context):\n  return (\n";
     stdout_fd_ = open(dir_.Sub("stdout").c_str(),
                       O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     ASSERT_GE(stdout_fd_, 0);
@@ -167,11 +168,11 @@ TEST_F(PythonFunctionTest, CreateRefusesBadNames) {
     EXPECT_EQ(ExceptionName(f.status()), "InvalidParameterValueException");
     EXPECT_THAT(f.status().message(), HasSubstr("FunctionName"));
   }
-  EXPECT_THAT(ExternalFunction::Create("python:" + dir_.Sub("missing.py") +
-                                       ":count")
-                  .status()
-                  .message(),
-              HasSubstr("no such file"));
+  EXPECT_THAT(
+      ExternalFunction::Create("python:" + dir_.Sub("missing.py") + ":count")
+          .status()
+          .message(),
+      HasSubstr("no such file"));
 }
 
 TEST_F(PythonFunctionTest, ReturnValueIsTheResponse) {
@@ -226,8 +227,7 @@ TEST_F(PythonFunctionTest, ExceptionFailsTheBatchAndKeepsTheWorker) {
   FunctionResult again = Invoke(*f);
   EXPECT_EQ(again.error, "ValueError: bad record from helper");
   // The same worker ran both: its counter went on.
-  EXPECT_EQ(HandlerOutput(),
-            "call 1 with 3 records\ncall 2 with 3 records\n");
+  EXPECT_EQ(HandlerOutput(), "call 1 with 3 records\ncall 2 with 3 records\n");
 }
 
 TEST_F(PythonFunctionTest, CrashFailsAndTheNextInvocationStartsAFreshWorker) {

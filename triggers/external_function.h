@@ -15,6 +15,16 @@
 // killed, the invocation fails, and the next invocation starts a new worker.
 // Standard error of the handler goes to the engine's standard error.
 //
+// Details (exec_function.h, python_function.h): the event is one line of
+// JSON; a handler runs in its own process group, which a timeout kills
+// whole; at most 6 MB of response is read; the engine never gets SIGPIPE
+// from a handler that stops reading; descriptors are close-on-exec. A Python
+// worker gets ten seconds to import its module (Lambda's init limit), apart
+// from each invocation's timeout; import errors and a missing function come
+// back as Runtime.ImportModuleError and Runtime.HandlerNotFound, an
+// exception as "<class name>: <message>", an unserialisable return value as
+// Runtime.MarshalError.
+//
 // One ExternalFunction runs one invocation at a time; Invoke is thread-safe
 // (callers are serialised).
 
@@ -39,6 +49,15 @@ struct InvocationContext {
   absl::Duration timeout = absl::Seconds(3);  // Lambda's default
 };
 
+struct ExternalFunctionOptions {
+  // Where a python: handler's standard output (its print()) goes: a file
+  // descriptor that stays open while the function lives (it is dup'ed into
+  // the worker), or -1 for the engine's own standard output. An exec:
+  // handler's standard output is always its response.
+  // Default: -1.
+  int handler_stdout_fd = -1;
+};
+
 class ExternalFunction {
  public:
   // Parses `function_name` ("exec:..." or "python:file.py:function").
@@ -47,6 +66,8 @@ class ExternalFunction {
   // identifier. Starts nothing yet.
   static absl::StatusOr<std::unique_ptr<ExternalFunction>> Create(
       const std::string& function_name);
+  static absl::StatusOr<std::unique_ptr<ExternalFunction>> Create(
+      const std::string& function_name, const ExternalFunctionOptions& options);
 
   virtual ~ExternalFunction() = default;
 

@@ -30,6 +30,7 @@ constexpr std::array<ExceptionCode, 12> kExceptions = {{
     {kInternalServerError, absl::StatusCode::kInternal},
     {kSerializationException, absl::StatusCode::kInvalidArgument},
     {kUnknownOperationException, absl::StatusCode::kUnimplemented},
+    {kInvalidParameterValueException, absl::StatusCode::kInvalidArgument},
 }};
 
 }  // namespace

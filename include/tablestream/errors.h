@@ -47,6 +47,9 @@ inline constexpr std::string_view kSerializationException =
     "SerializationException";
 inline constexpr std::string_view kUnknownOperationException =
     "UnknownOperationException";
+// Lambda's name for a bad event source mapping option or filter pattern.
+inline constexpr std::string_view kInvalidParameterValueException =
+    "InvalidParameterValueException";
 
 // Builds the status for `exception` with `message`, using the matching
 // absl::StatusCode. Unknown names get kUnknown.

@@ -16,7 +16,7 @@ struct ExceptionCode {
   absl::StatusCode code;
 };
 
-constexpr std::array<ExceptionCode, 11> kExceptions = {{
+constexpr std::array<ExceptionCode, 13> kExceptions = {{
     {kValidationException, absl::StatusCode::kInvalidArgument},
     {kResourceNotFoundException, absl::StatusCode::kNotFound},
     {kResourceInUseException, absl::StatusCode::kAlreadyExists},
@@ -28,6 +28,8 @@ constexpr std::array<ExceptionCode, 11> kExceptions = {{
     {kInternalServerError, absl::StatusCode::kInternal},
     {kSerializationException, absl::StatusCode::kInvalidArgument},
     {kUnknownOperationException, absl::StatusCode::kUnimplemented},
+    {kInvalidParameterValueException, absl::StatusCode::kInvalidArgument},
+    {kResourceConflictException, absl::StatusCode::kAlreadyExists},
 }};
 
 }  // namespace

@@ -44,6 +44,11 @@ inline constexpr std::string_view kSerializationException =
     "SerializationException";
 inline constexpr std::string_view kUnknownOperationException =
     "UnknownOperationException";
+// Lambda's names, for event source mappings (triggers.h).
+inline constexpr std::string_view kInvalidParameterValueException =
+    "InvalidParameterValueException";
+inline constexpr std::string_view kResourceConflictException =
+    "ResourceConflictException";
 
 // Builds the status for `exception` with `message`, using the matching
 // absl::StatusCode. Unknown names get kUnknown.

@@ -11,6 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev        # JSON API (a well-kept parser beats a hand-written one)
   libsqlite3-dev            # tsbench's SQLite-with-triggers comparison target
   gnuplot-nox               # bench/run_comparison.sh draws docs/benchmarks-durable.png
+  python3                   # python: trigger handlers run in a python3 worker
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

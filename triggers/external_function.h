@@ -39,6 +39,15 @@ struct InvocationContext {
   absl::Duration timeout = absl::Seconds(3);  // Lambda's default
 };
 
+struct ExternalFunctionOptions {
+  // Where a python: handler's standard output (its print()) goes: a file
+  // descriptor that stays open while the function lives (it is dup'ed into
+  // the worker), or -1 for the engine's own standard output. An exec:
+  // handler's standard output is always its response.
+  // Default: -1.
+  int handler_stdout_fd = -1;
+};
+
 class ExternalFunction {
  public:
   // Parses `function_name` ("exec:..." or "python:file.py:function").
@@ -47,6 +56,8 @@ class ExternalFunction {
   // identifier. Starts nothing yet.
   static absl::StatusOr<std::unique_ptr<ExternalFunction>> Create(
       const std::string& function_name);
+  static absl::StatusOr<std::unique_ptr<ExternalFunction>> Create(
+      const std::string& function_name, const ExternalFunctionOptions& options);
 
   virtual ~ExternalFunction() = default;
 

@@ -20,6 +20,7 @@
 #define TABLESTREAM_TRIGGERS_FILTER_CRITERIA_H_
 
 #include <memory>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "api/json_reader.h"  // api::Json
@@ -48,6 +49,9 @@ class FilterCriteria {
 
  private:
   struct Compiled;
+  explicit FilterCriteria(std::shared_ptr<const Compiled> compiled)
+      : compiled_(std::move(compiled)) {}
+
   std::shared_ptr<const Compiled> compiled_;
 };
 

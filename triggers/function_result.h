@@ -56,11 +56,32 @@ FunctionResult InterpretResponse(
     const std::vector<std::string>& batch_sequence_numbers,
     const ResponseRules& rules);
 
+// Text as std::string or a literal would convert both to std::string_view
+// and to api::Json; these overloads pick the text reading.
+inline FunctionResult InterpretResponse(
+    const std::string& response,
+    const std::vector<std::string>& batch_sequence_numbers,
+    const ResponseRules& rules) {
+  return InterpretResponse(std::string_view(response), batch_sequence_numbers,
+                           rules);
+}
+inline FunctionResult InterpretResponse(
+    const char* response,
+    const std::vector<std::string>& batch_sequence_numbers,
+    const ResponseRules& rules) {
+  return InterpretResponse(std::string_view(response), batch_sequence_numbers,
+                           rules);
+}
+
 // The same for a response that is already JSON (C++ and Python handlers).
 FunctionResult InterpretResponse(
     const api::Json& response,
     const std::vector<std::string>& batch_sequence_numbers,
     const ResponseRules& rules);
+
+// A kFailure result for a handler that failed (crashed, exited non-zero,
+// threw, timed out): `error` and Lambda's functionError "Unhandled".
+FunctionResult HandlerFailure(std::string error);
 
 }  // namespace triggers
 }  // namespace tablestream

@@ -44,9 +44,10 @@ inline constexpr std::string_view kSerializationException =
     "SerializationException";
 inline constexpr std::string_view kUnknownOperationException =
     "UnknownOperationException";
-// Lambda's names, for event source mappings (triggers.h).
+// Lambda's name for a bad event source mapping option or filter pattern.
 inline constexpr std::string_view kInvalidParameterValueException =
     "InvalidParameterValueException";
+// Lambda's name for a mapping that conflicts with another (triggers.h).
 inline constexpr std::string_view kResourceConflictException =
     "ResourceConflictException";
 

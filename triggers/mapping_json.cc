@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "tablestream/errors.h"
 #include "triggers/mapping_config.h"
 #include "util/status_macros.h"
@@ -181,11 +182,18 @@ absl::StatusOr<std::string> ParseMappingUuidRequest(const Json& json,
   return r.RequiredString("UUID");
 }
 
-Json MappingToJson(const EventSourceMapping& m, const std::string& region,
-                   const std::string& account) {
+std::string FunctionArn(const EventSourceMapping& m) {
+  // arn:aws:dynamodb:<region>:<account>:table/...
+  std::vector<std::string> parts = absl::StrSplit(m.event_source_arn, ':');
+  std::string region = parts.size() > 4 ? parts[3] : "";
+  std::string account = parts.size() > 4 ? parts[4] : "";
+  return absl::StrCat("arn:aws:lambda:", region, ":", account, ":function:",
+                      m.function_name);
+}
+
+Json MappingToJson(const EventSourceMapping& m) {
   Json json = ConfigurationJson(m);
-  json["FunctionArn"] = absl::StrCat("arn:aws:lambda:", region, ":", account,
-                                     ":function:", m.function_name);
+  json["FunctionArn"] = FunctionArn(m);
   json["LastProcessingResult"] = m.last_processing_result;
   json["State"] = m.state;
   json["StateTransitionReason"] = m.state_transition_reason;
@@ -202,13 +210,9 @@ Json MappingToJson(const EventSourceMapping& m, const std::string& region,
   return json;
 }
 
-Json ListMappingsResponse(const std::vector<EventSourceMapping>& mappings,
-                          const std::string& region,
-                          const std::string& account) {
+Json ListMappingsResponse(const std::vector<EventSourceMapping>& mappings) {
   Json list = Json::array();
-  for (const EventSourceMapping& m : mappings) {
-    list.push_back(MappingToJson(m, region, account));
-  }
+  for (const EventSourceMapping& m : mappings) list.push_back(MappingToJson(m));
   return Json{{"EventSourceMappings", std::move(list)}};
 }
 

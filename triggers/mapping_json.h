@@ -40,13 +40,14 @@ ParseListEventSourceMappingsRequest(const api::Json& json);
 absl::StatusOr<std::string> ParseMappingUuidRequest(const api::Json& json,
                                                     std::string_view shape);
 
-// `region` and `account` make FunctionArn.
-api::Json MappingToJson(const EventSourceMapping& mapping,
-                        const std::string& region, const std::string& account);
+// FunctionArn takes the region and account of the EventSourceArn.
+api::Json MappingToJson(const EventSourceMapping& mapping);
 // {"EventSourceMappings": [...]}
-api::Json ListMappingsResponse(const std::vector<EventSourceMapping>& mappings,
-                               const std::string& region,
-                               const std::string& account);
+api::Json ListMappingsResponse(const std::vector<EventSourceMapping>& mappings);
+
+// arn:aws:lambda:<region>:<account>:function:<name>, with the region and
+// account of `mapping`'s stream ARN.
+std::string FunctionArn(const EventSourceMapping& mapping);
 
 // The stored form (every option, no metrics) and back.
 api::Json MappingToStoredJson(const EventSourceMapping& mapping);

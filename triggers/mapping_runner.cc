@@ -11,6 +11,7 @@
 #include "tablestream/errors.h"
 #include "triggers/lambda_event.h"
 #include "triggers/mapping_config.h"
+#include "triggers/mapping_json.h"
 #include "util/status_macros.h"
 
 namespace tablestream {
@@ -125,7 +126,7 @@ StepResult MappingRunner::Step() {
   }
   absl::Status status = Refill(&result);
   for (size_t q = 0; status.ok() && q < queues_.size(); ++q) {
-    result.invocations += RunQueue(q, &result);
+    status = RunQueue(q, &result);
   }
   if (status.ok()) status = CommitDonePrefix(&result);
   if (!status.ok()) {
@@ -251,8 +252,7 @@ bool MappingRunner::PlanBatch(size_t q, int64_t now, StepResult* result) {
   return true;
 }
 
-int MappingRunner::RunQueue(size_t q, StepResult* result) {
-  int invocations = 0;
+absl::Status MappingRunner::RunQueue(size_t q, StepResult* result) {
   const int64_t now = settings_.clock->NowMicros();
   while (PlanBatch(q, now, result)) {
     Queue& queue = queues_[q];
@@ -260,11 +260,15 @@ int MappingRunner::RunQueue(size_t q, StepResult* result) {
       SetMin(&result->next_due_micros, queue.not_before_micros);
       break;
     }
-    int before = mapping_.metrics.invocations;
+    int64_t before = mapping_.metrics.invocations;
     InvokeFront(q, now);
-    invocations += mapping_.metrics.invocations - before;
+    result->invocations +=
+        static_cast<int>(mapping_.metrics.invocations - before);
+    // Checkpoint after each batch, as Lambda does: a crash then redelivers
+    // at most the batches in flight.
+    TABLESTREAM_RETURN_IF_ERROR(CommitDonePrefix(result));
   }
-  return invocations;
+  return absl::OkStatus();
 }
 
 void MappingRunner::InvokeFront(size_t q, int64_t now) {
@@ -400,9 +404,7 @@ void MappingRunner::GiveUp(size_t q, int64_t now,
     OnFailureRecord record;
     record.mapping_uuid = mapping_.uuid;
     record.request_id = absl::StrCat(mapping_.uuid, "/", first.event_id);
-    record.function_arn =
-        absl::StrCat("arn:aws:lambda:", settings_.region, ":",
-                     settings_.account_id, ":function:", mapping_.function_name);
+    record.function_arn = FunctionArn(mapping_);
     record.condition = condition;
     record.approximate_invoke_count = queue.invoke_count;
     if (queue.invoke_count == 0) record.function_error.clear();

@@ -52,8 +52,6 @@ struct RunnerSettings {
   std::shared_ptr<Clock> clock;
   int64_t initial_backoff_micros = 1000000;
   int64_t max_backoff_micros = 60000000;
-  std::string region;
-  std::string account_id;
 };
 
 struct StepResult {
@@ -126,8 +124,8 @@ class MappingRunner {
   absl::Status Refill(StepResult* result) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void AddRecord(StreamRecord record, int64_t now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // Runs queue `q` until it has nothing due. Returns invocations.
-  int RunQueue(size_t q, StepResult* result)
+  // Runs queue `q` until it has nothing due, committing after each batch.
+  absl::Status RunQueue(size_t q, StepResult* result)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Plans the next batch of queue `q` if one is due; false otherwise.
   bool PlanBatch(size_t q, int64_t now, StepResult* result)

@@ -8,7 +8,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "tablestream/errors.h"
 #include "triggers/dead_letters.h"
@@ -62,13 +61,6 @@ RunnerSettings TriggerRuntimeImpl::SettingsFor(
   settings.clock = options_.clock;
   settings.initial_backoff_micros = options_.initial_backoff_micros;
   settings.max_backoff_micros = options_.max_backoff_micros;
-  // arn:aws:dynamodb:<region>:<account>:table/...
-  std::vector<std::string> parts =
-      absl::StrSplit(mapping.event_source_arn, ':');
-  if (parts.size() > 4) {
-    settings.region = parts[3];
-    settings.account_id = parts[4];
-  }
   return settings;
 }
 

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <string.h>
@@ -61,16 +62,25 @@ void UniqueFd::reset() {
   fd_ = -1;
 }
 
+namespace {
+
+// Takes a pair of new descriptors as `a` and `b`, relocated.
+absl::Status AdoptPair(const int fds[2], UniqueFd& a, UniqueFd& b) {
+  absl::StatusOr<UniqueFd> first = Relocate(fds[0]);
+  absl::StatusOr<UniqueFd> second = Relocate(fds[1]);
+  if (!first.ok()) return first.status();
+  if (!second.ok()) return second.status();
+  a = *std::move(first);
+  b = *std::move(second);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status MakePipe(UniqueFd& read, UniqueFd& write) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return ErrnoError("pipe2", errno);
-  absl::StatusOr<UniqueFd> r = Relocate(fds[0]);
-  absl::StatusOr<UniqueFd> w = Relocate(fds[1]);
-  if (!r.ok()) return r.status();
-  if (!w.ok()) return w.status();
-  read = *std::move(r);
-  write = *std::move(w);
-  return absl::OkStatus();
+  return AdoptPair(fds, read, write);
 }
 
 absl::Status MakeSocketPair(UniqueFd& ours, UniqueFd& theirs) {
@@ -78,13 +88,7 @@ absl::Status MakeSocketPair(UniqueFd& ours, UniqueFd& theirs) {
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
     return ErrnoError("socketpair", errno);
   }
-  absl::StatusOr<UniqueFd> a = Relocate(fds[0]);
-  absl::StatusOr<UniqueFd> b = Relocate(fds[1]);
-  if (!a.ok()) return a.status();
-  if (!b.ok()) return b.status();
-  ours = *std::move(a);
-  theirs = *std::move(b);
-  return absl::OkStatus();
+  return AdoptPair(fds, ours, theirs);
 }
 
 absl::Status SetNonBlocking(int fd) {
@@ -96,7 +100,8 @@ absl::Status SetNonBlocking(int fd) {
 }
 
 Deadline::Deadline(absl::Duration timeout)
-    : at_(std::chrono::steady_clock::now() + absl::ToChronoNanoseconds(timeout)) {}
+    : at_(std::chrono::steady_clock::now() +
+          absl::ToChronoNanoseconds(timeout)) {}
 
 bool Deadline::expired() const {
   return std::chrono::steady_clock::now() >= at_;
@@ -179,6 +184,18 @@ absl::StatusOr<std::unique_ptr<ChildProcess>> ChildProcess::Spawn(
 }
 
 ChildProcess::~ChildProcess() { KillAndReap(); }
+
+bool ChildProcess::WaitForExit(absl::Duration timeout) {
+  if (reaped_) return true;
+  const Deadline deadline(timeout);
+  while (true) {
+    pollfd p = {exit_fd_.get(), POLLIN, 0};
+    int ready = poll(&p, 1, deadline.PollTimeoutMs());
+    if (ready > 0) return true;
+    if (ready < 0 && errno != EINTR) return false;
+    if (ready == 0 && deadline.expired()) return false;
+  }
+}
 
 int ChildProcess::KillAndReap() {
   if (reaped_) return wait_status_;

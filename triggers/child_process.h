@@ -101,6 +101,9 @@ class ChildProcess {
   // Readable (POLLIN) once the child has exited.
   int exit_fd() const { return exit_fd_.get(); }
 
+  // Waits up to `timeout` for the child to exit by itself; true if it did.
+  bool WaitForExit(absl::Duration timeout);
+
   // Kills the whole process group with SIGKILL (which also ends anything the
   // child left running) and reaps the child. Returns its wait status, e.g.
   // its own exit status if it had already exited. Idempotent.

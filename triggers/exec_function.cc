@@ -137,9 +137,8 @@ std::optional<FunctionResult> Run::Wait() {
     }
   }
   child_->KillAndReap();
-  return HandlerFailure(absl::StrCat("response is over the ",
-                                     kMaxResponseBytes / (1024 * 1024),
-                                     " MB limit"));
+  return HandlerFailure(absl::StrCat(
+      "response is over the ", kMaxResponseBytes / (1024 * 1024), " MB limit"));
 }
 
 }  // namespace
@@ -149,7 +148,8 @@ FunctionResult ExecFunction::Invoke(
     const std::vector<std::string>& batch_sequence_numbers,
     const ResponseRules& rules, const InvocationContext& context) {
   absl::MutexLock lock(&mu_);
-  Run run(api::FormatJson(event, -1), context.timeout);
+  // One line of JSON, newline-terminated for line-reading tools.
+  Run run(api::FormatJson(event, -1) + "\n", context.timeout);
   absl::Status started = run.Start(command_);
   if (!started.ok()) return HandlerFailure(std::string(started.message()));
   std::optional<FunctionResult> failed = run.Wait();

@@ -15,6 +15,16 @@
 // killed, the invocation fails, and the next invocation starts a new worker.
 // Standard error of the handler goes to the engine's standard error.
 //
+// Details (exec_function.h, python_function.h): the event is one line of
+// JSON; a handler runs in its own process group, which a timeout kills
+// whole; at most 6 MB of response is read; the engine never gets SIGPIPE
+// from a handler that stops reading; descriptors are close-on-exec. A Python
+// worker gets ten seconds to import its module (Lambda's init limit), apart
+// from each invocation's timeout; import errors and a missing function come
+// back as Runtime.ImportModuleError and Runtime.HandlerNotFound, an
+// exception as "<class name>: <message>", an unserialisable return value as
+// Runtime.MarshalError.
+//
 // One ExternalFunction runs one invocation at a time; Invoke is thread-safe
 // (callers are serialised).
 

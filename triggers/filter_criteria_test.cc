@@ -115,20 +115,24 @@ TEST(FilterCriteriaTest, UserIdentitySelectsTtlDeletes) {
 }
 
 TEST(FilterCriteriaTest, Prefix) {
-  EXPECT_THAT(Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"prefix":"user#"}]}}}})"),
-              ElementsAre(0, 1, 2));
-  EXPECT_THAT(Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"prefix":"User#"}]}}}})"),
-              IsEmpty());
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"prefix":"user#"}]}}}})"),
+      ElementsAre(0, 1, 2));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"prefix":"User#"}]}}}})"),
+      IsEmpty());
   // Only strings have prefixes.
   EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"prefix":"13"}]}})"),
               IsEmpty());
 }
 
 TEST(FilterCriteriaTest, Suffix) {
-  EXPECT_THAT(Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"suffix":"#42"}]}}}})"),
-              ElementsAre(0, 1, 2));
-  EXPECT_THAT(Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"suffix":"#43"}]}}}})"),
-              IsEmpty());
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"suffix":"#42"}]}}}})"),
+      ElementsAre(0, 1, 2));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"Keys":{"pk":{"S":[{"suffix":"#43"}]}}}})"),
+      IsEmpty());
 }
 
 TEST(FilterCriteriaTest, EqualsIgnoreCase) {
@@ -143,15 +147,18 @@ TEST(FilterCriteriaTest, AnythingBut) {
               ElementsAre(1, 2));
   EXPECT_THAT(Matching(R"({"eventName":[{"anything-but":"MODIFY"}]})"),
               ElementsAre(0, 2));
-  EXPECT_THAT(Matching(
-                  R"({"eventName":[{"anything-but":["INSERT","MODIFY","REMOVE"]}]})"),
-              IsEmpty());
+  EXPECT_THAT(
+      Matching(
+          R"({"eventName":[{"anything-but":["INSERT","MODIFY","REMOVE"]}]})"),
+      IsEmpty());
   // A field that is absent is not "anything but": REMOVE has no NewImage.
-  EXPECT_THAT(Matching(
-                  R"({"dynamodb":{"NewImage":{"name":{"S":[{"anything-but":"Bob"}]}}}})"),
-              ElementsAre(0, 1));
-  EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"anything-but":[130, 252]}]}})"),
-              ElementsAre(2));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"name":{"S":[{"anything-but":"Bob"}]}}}})"),
+      ElementsAre(0, 1));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"SizeBytes":[{"anything-but":[130, 252]}]}})"),
+      ElementsAre(2));
 }
 
 TEST(FilterCriteriaTest, AnythingButPrefixSuffixAndIgnoreCase) {
@@ -167,12 +174,14 @@ TEST(FilterCriteriaTest, AnythingButPrefixSuffixAndIgnoreCase) {
 
 TEST(FilterCriteriaTest, ExistsOnLeaves) {
   // OldImage.nickname exists only before the MODIFY removed it.
-  EXPECT_THAT(Matching(
-                  R"({"dynamodb":{"OldImage":{"nickname":{"NULL":[{"exists":true}]}}}})"),
-              ElementsAre(1));
-  EXPECT_THAT(Matching(
-                  R"({"dynamodb":{"NewImage":{"nickname":{"NULL":[{"exists":false}]}}}})"),
-              ElementsAre(1, 2));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"OldImage":{"nickname":{"NULL":[{"exists":true}]}}}})"),
+      ElementsAre(1));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"nickname":{"NULL":[{"exists":false}]}}}})"),
+      ElementsAre(1, 2));
   EXPECT_THAT(Matching(R"({"dynamodb":{"OldImage":[{"exists":false}]}})"),
               ElementsAre(0, 1, 2));  // OldImage is an object, not a leaf
   EXPECT_THAT(Matching(R"({"userIdentity":{"type":[{"exists":false}]}})"),
@@ -181,38 +190,51 @@ TEST(FilterCriteriaTest, ExistsOnLeaves) {
 
 TEST(FilterCriteriaTest, ExistsOnAnObjectOrListNeverMatches) {
   // As Lambda documents: test the leaf, not the attribute.
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"history":[{"exists":true}]}}})"),
-              IsEmpty());
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"history":{"L":[{"exists":true}]}}}})"),
-              IsEmpty());
-  EXPECT_THAT(Matching(
-                  R"({"dynamodb":{"NewImage":{"history":{"L":{"S":[{"exists":true}]}}}}})"),
-              ElementsAre(0, 1));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"NewImage":{"history":[{"exists":true}]}}})"),
+      IsEmpty());
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"history":{"L":[{"exists":true}]}}}})"),
+      IsEmpty());
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"history":{"L":{"S":[{"exists":true}]}}}}})"),
+      ElementsAre(0, 1));
 }
 
 TEST(FilterCriteriaTest, NumericNeverMatchesDynamoDbNumbers) {
   // N values are strings in the record, so numeric operators do not apply.
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"age":{"N":[{"numeric":[">",0]}]}}}})"),
-              IsEmpty());
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"age":{"N":[{"numeric":["=",36]}]}}}})"),
-              IsEmpty());
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"age":{"N":[{"numeric":[">",0]}]}}}})"),
+      IsEmpty());
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"age":{"N":[{"numeric":["=",36]}]}}}})"),
+      IsEmpty());
 }
 
 TEST(FilterCriteriaTest, NumericOnJsonNumbers) {
   // SizeBytes: 130, 252, 135.
   EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"numeric":[">",200]}]}})"),
               ElementsAre(1));
-  EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"numeric":[">=",130,"<",200]}]}})"),
-              ElementsAre(0, 2));
-  EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"numeric":[">",130,"<=",135]}]}})"),
-              ElementsAre(2));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"SizeBytes":[{"numeric":[">=",130,"<",200]}]}})"),
+      ElementsAre(0, 2));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"SizeBytes":[{"numeric":[">",130,"<=",135]}]}})"),
+      ElementsAre(2));
   EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"numeric":["=",135]}]}})"),
               ElementsAre(2));
   EXPECT_THAT(Matching(R"({"dynamodb":{"SizeBytes":[{"numeric":["<",130]}]}})"),
               IsEmpty());
-  EXPECT_THAT(Matching(
-                  R"({"dynamodb":{"ApproximateCreationDateTime":[{"numeric":[">=",1700000060]}]}})"),
-              ElementsAre(1, 2));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"ApproximateCreationDateTime":[{"numeric":[">=",1700000060]}]}})"),
+      ElementsAre(1, 2));
   EXPECT_THAT(Matching(R"({"eventName":[{"numeric":[">",0]}]})"), IsEmpty());
 }
 
@@ -223,22 +245,26 @@ TEST(FilterCriteriaTest, NumberLiteralsCompareByText) {
 }
 
 TEST(FilterCriteriaTest, BooleanLiterals) {
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"active":{"BOOL":[true]}}}})"),
-              ElementsAre(0, 1));
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"active":{"BOOL":[false]}}}})"),
-              IsEmpty());
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"active":{"BOOL":["true"]}}}})"),
-              IsEmpty());
-  EXPECT_THAT(Matching(R"({"dynamodb":{"OldImage":{"nickname":{"NULL":[true]}}}})"),
-              ElementsAre(1));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"NewImage":{"active":{"BOOL":[true]}}}})"),
+      ElementsAre(0, 1));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"NewImage":{"active":{"BOOL":[false]}}}})"),
+      IsEmpty());
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"NewImage":{"active":{"BOOL":["true"]}}}})"),
+      IsEmpty());
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"OldImage":{"nickname":{"NULL":[true]}}}})"),
+      ElementsAre(1));
 }
 
 TEST(FilterCriteriaTest, NullAndEmptyString) {
   EXPECT_TRUE(MatchesEvent(R"({"UserID":[null]})", R"({"UserID":null})"));
   EXPECT_FALSE(MatchesEvent(R"({"UserID":[null]})", R"({"UserID":"x"})"));
   EXPECT_FALSE(MatchesEvent(R"({"UserID":[null]})", R"({})"));
-  EXPECT_TRUE(MatchesEvent(R"({"UserID":[{"exists":true}]})",
-                           R"({"UserID":null})"));
+  EXPECT_TRUE(
+      MatchesEvent(R"({"UserID":[{"exists":true}]})", R"({"UserID":null})"));
 
   StreamRecord record = test::SampleRecords()[0];
   (*record.dynamodb.new_image)["name"] = AttributeValue::S("");
@@ -252,20 +278,25 @@ TEST(FilterCriteriaTest, NullAndEmptyString) {
 
 TEST(FilterCriteriaTest, ArraysInTheEventMatchOnIntersection) {
   // tags is SS ["a","b"].
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"tags":{"SS":["b","z"]}}}})"),
-              ElementsAre(0, 1));
+  EXPECT_THAT(
+      Matching(R"({"dynamodb":{"NewImage":{"tags":{"SS":["b","z"]}}}})"),
+      ElementsAre(0, 1));
   EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"tags":{"SS":["z"]}}}})"),
               IsEmpty());
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"scores":{"NS":[{"prefix":"1."}]}}}})"),
-              ElementsAre(0, 1));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"scores":{"NS":[{"prefix":"1."}]}}}})"),
+      ElementsAre(0, 1));
 }
 
 TEST(FilterCriteriaTest, FieldsUnderOneObjectMatchInTheSameListElement) {
   // history is L [{"N":"1"},{"S":"x"}]: no single element has both.
-  EXPECT_THAT(Matching(R"({"dynamodb":{"NewImage":{"history":{"L":{"N":["1"]}}}}})"),
-              ElementsAre(0, 1));
   EXPECT_THAT(
-      Matching(R"({"dynamodb":{"NewImage":{"history":{"L":{"N":["1"],"S":["x"]}}}}})"),
+      Matching(R"({"dynamodb":{"NewImage":{"history":{"L":{"N":["1"]}}}}})"),
+      ElementsAre(0, 1));
+  EXPECT_THAT(
+      Matching(
+          R"({"dynamodb":{"NewImage":{"history":{"L":{"N":["1"],"S":["x"]}}}}})"),
       IsEmpty());
 }
 
@@ -293,9 +324,10 @@ TEST(FilterCriteriaTest, DuplicateKeysLastOneWins) {
 }
 
 TEST(FilterCriteriaTest, SeveralFiltersAreOr) {
-  EXPECT_THAT(MatchingAny({R"({"eventName":["INSERT"]})",
-                        R"({"dynamodb":{"OldImage":{"age":{"N":["37"]}}}})"}),
-              ElementsAre(0, 2));
+  EXPECT_THAT(
+      MatchingAny({R"({"eventName":["INSERT"]})",
+                   R"({"dynamodb":{"OldImage":{"age":{"N":["37"]}}}})"}),
+      ElementsAre(0, 2));
   EXPECT_THAT(MatchingAny({R"({"eventName":["X"]})", R"({"eventName":["Y"]})"}),
               IsEmpty());
 }
@@ -335,8 +367,9 @@ TEST(FilterCriteriaTest, MalformedPatternsNameTheBadPart) {
               HasSubstr("\"exists\" with \"yes\""));
   EXPECT_THAT(PatternError(R"({"eventName":[{"anything-but":[]}]})"),
               HasSubstr("empty \"anything-but\" list"));
-  EXPECT_THAT(PatternError(R"({"eventName":[{"anything-but":{"wildcard":"x"}}]})"),
-              HasSubstr("unknown operator \"wildcard\""));
+  EXPECT_THAT(
+      PatternError(R"({"eventName":[{"anything-but":{"wildcard":"x"}}]})"),
+      HasSubstr("unknown operator \"wildcard\""));
   EXPECT_THAT(PatternError(R"({"eventName":[{"anything-but":[true]}]})"),
               HasSubstr("\"anything-but\" value true"));
   EXPECT_THAT(PatternError(R"({"$or":[{"eventName":["INSERT"]}]})"),
@@ -372,10 +405,12 @@ TEST(FilterCriteriaTest, LimitsOnFiltersAndPatternLength) {
 
   const std::string head = R"({"eventName":[")";
   const std::string tail = R"("]})";
-  std::string longest = head + std::string(4096 - head.size() - tail.size(), 'x') + tail;
+  std::string longest =
+      head + std::string(4096 - head.size() - tail.size(), 'x') + tail;
   ASSERT_EQ(longest.size(), 4096u);
   EXPECT_TRUE(FilterCriteria::Parse(Criteria({longest})).ok());
-  std::string too_long = head + std::string(4097 - head.size() - tail.size(), 'x') + tail;
+  std::string too_long =
+      head + std::string(4097 - head.size() - tail.size(), 'x') + tail;
   EXPECT_THAT(ParseError(Criteria({too_long})),
               HasSubstr("Filters[0].Pattern is 4097 characters; the limit is "
                         "4096"));

@@ -29,7 +29,8 @@ FunctionResult Read(const char* response, const ResponseRules& rules) {
 
 TEST(FunctionResultTest, WithoutReportBatchItemFailuresAnyResponseIsSuccess) {
   for (const char* response :
-       {"", "null", "garbage", R"({"batchItemFailures":[{"itemIdentifier":"100"}]})",
+       {"", "null", "garbage",
+        R"({"batchItemFailures":[{"itemIdentifier":"100"}]})",
         R"({"batchItemFailures":[{"itemIdentifier":""}]})"}) {
     FunctionResult r = Read(response, kPlain);
     EXPECT_EQ(r.outcome, Outcome::kSuccess) << response;
@@ -130,9 +131,9 @@ TEST(FunctionResultTest, TumblingWindowWithReportBatchItemFailures) {
   EXPECT_THAT(r.failed_sequence_numbers, ElementsAre("300"));
   ASSERT_TRUE(r.state.has_value());
   EXPECT_EQ((*r.state)["n"], 1);
-  EXPECT_EQ(Read(R"({"state":{},"batchItemFailures":[]})", kWindowAndReport)
-                .outcome,
-            Outcome::kSuccess);
+  EXPECT_EQ(
+      Read(R"({"state":{},"batchItemFailures":[]})", kWindowAndReport).outcome,
+      Outcome::kSuccess);
   EXPECT_EQ(Read(R"({"batchItemFailures":[]})", kWindowAndReport).outcome,
             Outcome::kFailure);
 }

@@ -24,7 +24,8 @@ std::vector<std::string> Keys(const api::Json& object) {
 // for member (nlohmann::json compares objects regardless of member order).
 TEST(LambdaEventTest, MatchesTheLiteralExampleEvent) {
   api::Json event = LambdaEvent(test::SampleEventRecords());
-  EXPECT_EQ(nlohmann::json(event), nlohmann::json(test::SampleLambdaEventLiteral()))
+  EXPECT_EQ(nlohmann::json(event),
+            nlohmann::json(test::SampleLambdaEventLiteral()))
       << api::FormatJson(event);
 }
 
@@ -62,10 +63,9 @@ TEST(LambdaEventTest, TumblingWindowMembers) {
   api::Json event = LambdaEvent({test::SampleEventRecords()[0]},
                                 test::kSampleStreamArn, window);
   EXPECT_EQ(Keys(event),
-            (std::vector<std::string>{"Records", "shardId", "eventSourceARN",
-                                      "window", "state",
-                                      "isFinalInvokeForWindow",
-                                      "isWindowTerminatedEarly"}));
+            (std::vector<std::string>{
+                "Records", "shardId", "eventSourceARN", "window", "state",
+                "isFinalInvokeForWindow", "isWindowTerminatedEarly"}));
   api::Json expected_tail = api::Json::parse(R"({
     "shardId": "shardId-00000001",
     "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/Users/stream/2023-11-14T22:13:20.000",

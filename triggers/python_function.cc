@@ -4,8 +4,8 @@
 
 #include <errno.h>
 #include <poll.h>
-#include <sys/socket.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,6 +24,8 @@ namespace {
 
 // A reply frame holds the response plus a small envelope.
 constexpr size_t kMaxReplyBytes = kMaxResponseBytes + 64 * 1024;
+// How long a worker that closed its channel may take to exit.
+constexpr absl::Duration kExitGrace = absl::Seconds(2);
 // Digits of a frame's length.
 constexpr size_t kMaxHeaderDigits = 20;
 
@@ -83,8 +85,8 @@ absl::StatusOr<std::optional<std::string>> TakeFrame(std::string& buffer) {
   }
   if (length > kMaxReplyBytes) {
     return absl::ResourceExhaustedError(
-        absl::StrCat("response is over the ",
-                     kMaxResponseBytes / (1024 * 1024), " MB limit"));
+        absl::StrCat("response is over the ", kMaxResponseBytes / (1024 * 1024),
+                     " MB limit"));
   }
   if (buffer.size() - newline - 1 < length) return std::optional<std::string>();
   std::string payload = buffer.substr(newline + 1, length);
@@ -122,9 +124,8 @@ std::string ContextJson(const InvocationContext& context) {
   api::Json c = api::Json::object();
   c["function_name"] = context.function_name;
   c["aws_request_id"] = context.request_id;
-  c["invoked_function_arn"] =
-      absl::StrCat("arn:aws:lambda:local:000000000000:function:",
-                   context.function_name);
+  c["invoked_function_arn"] = absl::StrCat(
+      "arn:aws:lambda:local:000000000000:function:", context.function_name);
   c["timeout_ms"] = absl::ToInt64Milliseconds(context.timeout);
   return api::FormatJson(c, -1);
 }
@@ -157,6 +158,9 @@ FunctionResult PythonFunction::WorkerFailure(std::string error) {
 FunctionResult PythonFunction::ChannelFault(const absl::Status& fault,
                                             absl::Duration timeout) {
   if (absl::IsUnavailable(fault)) {
+    // It closed the channel: give it a moment to finish exiting, so that the
+    // status reported is its own and not our SIGKILL.
+    worker_->process->WaitForExit(kExitGrace);
     return WorkerFailure(
         absl::StrCat("python worker exited (",
                      DescribeWaitStatus(worker_->process->KillAndReap()), ")"));
@@ -181,7 +185,8 @@ std::optional<FunctionResult> PythonFunction::StartWorker() {
   spec.fd3 = theirs.get();
   absl::StatusOr<std::unique_ptr<ChildProcess>> process =
       ChildProcess::Spawn(spec);
-  if (!process.ok()) return HandlerFailure(std::string(process.status().message()));
+  if (!process.ok())
+    return HandlerFailure(std::string(process.status().message()));
   worker_ = std::make_unique<Worker>();
   worker_->process = *std::move(process);
   worker_->channel = std::move(ours);

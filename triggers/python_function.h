@@ -37,8 +37,7 @@ class PythonFunction : public ExternalFunction {
  public:
   // REQUIRES: `file` exists; `function` is an identifier.
   // `handler_stdout_fd` as in ExternalFunctionOptions.
-  PythonFunction(std::string file, std::string function,
-                 int handler_stdout_fd);
+  PythonFunction(std::string file, std::string function, int handler_stdout_fd);
 
   FunctionResult Invoke(const api::Json& event,
                         const std::vector<std::string>& batch_sequence_numbers,
@@ -56,8 +55,7 @@ class PythonFunction : public ExternalFunction {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // WorkerFailure for a fault of the channel: the worker exited
   // (Unavailable), overran `timeout` (DeadlineExceeded) or sent garbage.
-  FunctionResult ChannelFault(const absl::Status& fault,
-                              absl::Duration timeout)
+  FunctionResult ChannelFault(const absl::Status& fault, absl::Duration timeout)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Starts a worker and waits for it to import the module; nullopt on
   // success.

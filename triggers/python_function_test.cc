@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "tablestream/errors.h"
 #include "tests/test_util.h"
 #include "triggers/external_function.h"
+#include "triggers/function_test_util.h"
 #include "triggers/lambda_event.h"
 #include "triggers/sample_records.h"
 
@@ -31,6 +31,9 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 using Outcome = FunctionResult::Outcome;
+using test::ExpectHandlerFailure;
+using test::NoChildren;
+using test::ReadFile;
 
 constexpr char kHandlers[] = R"PY(
 import json
@@ -107,23 +110,13 @@ def exits(event, context):
 not_callable = 42
 )PY";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-bool NoChildren() {
-  return waitpid(-1, nullptr, WNOHANG) < 0 && errno == ECHILD;
-}
-
 class PythonFunctionTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::ofstream(dir_.Sub("handlers.py")) << kHandlers;
     std::ofstream(dir_.Sub("helper.py")) << "NAME = 'from helper'\n";
-    std::ofstream(dir_.Sub("broken.py")) << "def f(event, context):\n  return (\n";
+    std::ofstream(dir_.Sub("broken.py"))
+        << "def f(event, context):\n  return (\n";
     stdout_fd_ = open(dir_.Sub("stdout").c_str(),
                       O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     ASSERT_GE(stdout_fd_, 0);
@@ -155,12 +148,11 @@ class PythonFunctionTest : public ::testing::Test {
   }
   std::string HandlerOutput() { return ReadFile(dir_.Sub("stdout")); }
 
-  test::TempDir dir_;
+  ::tablestream::test::TempDir dir_;
   int stdout_fd_ = -1;
   const api::Json event_ = LambdaEvent(test::SampleEventRecords());
-  const std::vector<std::string> sequence_numbers_ = {
-      "4421584500000000017450439091", "4421584600000000017450439122",
-      "4421584700000000017450440015"};
+  const std::vector<std::string> sequence_numbers_ =
+      test::SampleSequenceNumbers();
 };
 
 TEST_F(PythonFunctionTest, CreateRefusesBadNames) {
@@ -176,11 +168,11 @@ TEST_F(PythonFunctionTest, CreateRefusesBadNames) {
     EXPECT_EQ(ExceptionName(f.status()), "InvalidParameterValueException");
     EXPECT_THAT(f.status().message(), HasSubstr("FunctionName"));
   }
-  EXPECT_THAT(ExternalFunction::Create("python:" + dir_.Sub("missing.py") +
-                                       ":count")
-                  .status()
-                  .message(),
-              HasSubstr("no such file"));
+  EXPECT_THAT(
+      ExternalFunction::Create("python:" + dir_.Sub("missing.py") + ":count")
+          .status()
+          .message(),
+      HasSubstr("no such file"));
 }
 
 TEST_F(PythonFunctionTest, ReturnValueIsTheResponse) {
@@ -231,22 +223,17 @@ TEST_F(PythonFunctionTest, ModuleGlobalsPersistBetweenInvocations) {
 TEST_F(PythonFunctionTest, ExceptionFailsTheBatchAndKeepsTheWorker) {
   std::unique_ptr<ExternalFunction> f = Handler("raises");
   FunctionResult r = Invoke(*f);
-  EXPECT_EQ(r.outcome, Outcome::kFailure);
-  EXPECT_EQ(r.error, "ValueError: bad record from helper");
-  EXPECT_EQ(r.function_error, "Unhandled");
+  ExpectHandlerFailure(r, "ValueError: bad record from helper");
   FunctionResult again = Invoke(*f);
   EXPECT_EQ(again.error, "ValueError: bad record from helper");
   // The same worker ran both: its counter went on.
-  EXPECT_EQ(HandlerOutput(),
-            "call 1 with 3 records\ncall 2 with 3 records\n");
+  EXPECT_EQ(HandlerOutput(), "call 1 with 3 records\ncall 2 with 3 records\n");
 }
 
 TEST_F(PythonFunctionTest, CrashFailsAndTheNextInvocationStartsAFreshWorker) {
   std::unique_ptr<ExternalFunction> f = Handler("crash");
   FunctionResult r = Invoke(*f);
-  EXPECT_EQ(r.outcome, Outcome::kFailure);
-  EXPECT_EQ(r.error, "python worker exited (exit status 7)");
-  EXPECT_EQ(r.function_error, "Unhandled");
+  ExpectHandlerFailure(r, "python worker exited (exit status 7)");
   EXPECT_TRUE(NoChildren());
   EXPECT_EQ(Invoke(*f).error, "python worker exited (exit status 7)");
   EXPECT_EQ(Invoke(*Handler("exits")).error,
@@ -256,9 +243,7 @@ TEST_F(PythonFunctionTest, CrashFailsAndTheNextInvocationStartsAFreshWorker) {
 TEST_F(PythonFunctionTest, HangIsKilledAtTheTimeout) {
   std::unique_ptr<ExternalFunction> f = Handler("hang");
   FunctionResult r = Invoke(*f, {}, absl::Milliseconds(200));
-  EXPECT_EQ(r.outcome, Outcome::kFailure);
-  EXPECT_EQ(r.error, "timed out after 200 ms");
-  EXPECT_EQ(r.function_error, "Unhandled");
+  ExpectHandlerFailure(r, "timed out after 200 ms");
   EXPECT_TRUE(NoChildren());
 }
 

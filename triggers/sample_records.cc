@@ -24,8 +24,7 @@ Item Inserted() {
   item["avatar"] = AV::B(std::string("\x00\x01\x02", 3));
   item["active"] = AV::Bool(true);
   item["nickname"] = AV::Null();
-  item["address"] =
-      AV::M({{"city", AV::S("Paris")}, {"zip", AV::S("75001")}});
+  item["address"] = AV::M({{"city", AV::S("Paris")}, {"zip", AV::S("75001")}});
   item["history"] = AV::L({AV::N("1"), AV::S("x")});
   item["tags"] = AV::SS({"a", "b"});
   item["scores"] = AV::NS({"1.5", "10"});
@@ -60,20 +59,28 @@ StreamRecord Record(std::string event_id, EventName name, int64_t time,
 
 std::vector<StreamRecord> SampleRecords() {
   StreamRecord insert =
-      Record("7de3041dd709b024af6f29e4fa13d34c", EventName::kInsert,
-             1700000000, "4421584500000000017450439091", 130);
+      Record("7de3041dd709b024af6f29e4fa13d34c", EventName::kInsert, 1700000000,
+             "4421584500000000017450439091", 130);
   insert.dynamodb.new_image = Inserted();
   StreamRecord modify =
-      Record("0c9f2d8e5a2b4f1e9d7c6b5a4f3e2d1c", EventName::kModify,
-             1700000060, "4421584600000000017450439122", 252);
+      Record("0c9f2d8e5a2b4f1e9d7c6b5a4f3e2d1c", EventName::kModify, 1700000060,
+             "4421584600000000017450439122", 252);
   modify.dynamodb.old_image = Inserted();
   modify.dynamodb.new_image = Updated();
   StreamRecord remove =
-      Record("a1b2c3d4e5f60718293a4b5c6d7e8f90", EventName::kRemove,
-             1700007200, "4421584700000000017450440015", 135);
+      Record("a1b2c3d4e5f60718293a4b5c6d7e8f90", EventName::kRemove, 1700007200,
+             "4421584700000000017450440015", 135);
   remove.dynamodb.old_image = Updated();
   remove.user_identity = Identity{"Service", "dynamodb.amazonaws.com"};
   return {insert, modify, remove};
+}
+
+std::vector<std::string> SampleSequenceNumbers() {
+  std::vector<std::string> out;
+  for (const StreamRecord& r : SampleRecords()) {
+    out.push_back(r.dynamodb.sequence_number);
+  }
+  return out;
 }
 
 std::vector<api::Json> SampleEventRecords() {

@@ -8,6 +8,7 @@
 #ifndef TABLESTREAM_TRIGGERS_SAMPLE_RECORDS_H_
 #define TABLESTREAM_TRIGGERS_SAMPLE_RECORDS_H_
 
+#include <string>
 #include <vector>
 
 #include "api/json_reader.h"
@@ -23,6 +24,9 @@ inline constexpr char kSampleStreamArn[] =
 
 // INSERT, MODIFY, REMOVE (by TTL), in stream order.
 std::vector<StreamRecord> SampleRecords();
+
+// Their SequenceNumbers, in order.
+std::vector<std::string> SampleSequenceNumbers();
 
 // The three records as Lambda event records (LambdaEventRecord).
 std::vector<api::Json> SampleEventRecords();

@@ -92,6 +92,13 @@ class TriggerTest : public ::testing::Test {
     return n.ok() ? *n : -1;
   }
 
+  // Whether every runnable mapping has checkpointed every record.
+  bool CaughtUp() {
+    auto caught_up = runtime_->CaughtUp();
+    EXPECT_TRUE(caught_up.ok()) << caught_up.status();
+    return caught_up.ok() && *caught_up;
+  }
+
   std::vector<std::string> Delivered() const {
     std::vector<std::string> all;
     for (const auto& b : batches_) all.insert(all.end(), b.begin(), b.end());

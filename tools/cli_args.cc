@@ -25,7 +25,11 @@ std::string OperationList() {
     if (!out.empty()) out += ", ";
     out += op.cli_name;
   }
-  return out + ", demo";
+  return out +
+         ", create-event-source-mapping, list-event-source-mappings, "
+         "get-event-source-mapping, update-event-source-mapping, "
+         "delete-event-source-mapping, list-dead-letters, run-triggers, tail, "
+         "demo";
 }
 
 // Splits "--name=value" into its parts; `value` is unset without '='.
@@ -62,6 +66,10 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
         out.follow = true;
         continue;
       }
+      if (name == "--until-idle" && !value.has_value()) {
+        out.until_idle = true;
+        continue;
+      }
       if (name != "--db" && name != "--cli-input-json" &&
           name != "--stream-retention-seconds" && name != "--table-name" &&
           name != "--from" && name != "--consumer") {
@@ -70,7 +78,7 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
             "\"; options are --db DIR, --cli-input-json JSON, "
             "--stream-retention-seconds N, --help, and "
             "for tail: --table-name T, --from POSITION, --follow, "
-            "--consumer NAME"));
+            "--consumer NAME; for run-triggers: --until-idle"));
       }
       if (!value.has_value()) {
         if (i + 1 >= args.size()) {
@@ -121,6 +129,13 @@ absl::StatusOr<CliArgs> ParseCliArgs(const std::vector<std::string>& args,
   } else if (tail_options && !out.help) {
     return absl::InvalidArgumentError(
         "--table-name, --from, --follow and --consumer are options of tail");
+  }
+  if (out.until_idle && out.command != "run-triggers" && !out.help) {
+    return absl::InvalidArgumentError("--until-idle is an option of "
+                                      "run-triggers");
+  }
+  if (out.command == "run-triggers" && out.cli_input_json) {
+    return absl::InvalidArgumentError("run-triggers takes no --cli-input-json");
   }
   if (out.db_path.empty()) {
     return absl::InvalidArgumentError("--db needs a non-empty directory");
@@ -201,6 +216,20 @@ std::string UsageText() {
       "      --follow           wait for new records until interrupted\n"
       "      --consumer NAME    resume from and checkpoint this consumer\n"
       "                         (created at --from if it does not exist)\n");
+  absl::StrAppend(
+      &out,
+      "\n"
+      "triggers (Lambda's operation names and JSON; FunctionName is\n"
+      "exec:<command line>, python:<file.py>:<function>, or a C++ handler\n"
+      "registered by the program that embeds the engine):\n"
+      "  create-event-source-mapping, list-event-source-mappings,\n"
+      "  get-event-source-mapping, update-event-source-mapping,\n"
+      "  delete-event-source-mapping\n"
+      "  list-dead-letters    on-failure records ({\"UUID\"?, "
+      "\"Destination\"?})\n"
+      "  run-triggers         run the exec:/python: mappings until "
+      "interrupted\n"
+      "      --until-idle       stop once every mapping has caught up\n\n");
   absl::StrAppendFormat(&out, "  %-20s %s\n", "demo",
                         "walk through streams and their view types (start "
                         "here)");

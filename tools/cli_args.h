@@ -7,6 +7,7 @@
 //   tablestream [--db DIR] demo
 //   tablestream [--db DIR] tail --table-name T [--from POSITION] [--follow]
 //                               [--consumer NAME]
+//   tablestream [--db DIR] run-triggers [--until-idle]
 //
 // <operation> is an AWS CLI name (put-item, get-records, ...). JSON is the
 // request text, or file://PATH to read it from a file, as with the AWS CLI.
@@ -50,6 +51,8 @@ struct CliArgs {
   std::optional<std::string> from;
   bool follow = false;
   std::optional<std::string> consumer;
+  // run-triggers only: --until-idle.
+  bool until_idle = false;
 };
 
 // Parses `args` (argv without argv[0]). `env_db` is the value of

@@ -22,6 +22,7 @@
 #include "tools/crash/crash_command.h"
 #include "tools/demo.h"
 #include "tools/tail.h"
+#include "tools/triggers_cli.h"
 
 namespace tablestream {
 namespace cli {
@@ -49,10 +50,18 @@ absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CliArgs& args) {
   return Engine::Open(options, args.db_path);
 }
 
-// Set by SIGINT and SIGTERM while `tail --follow` runs.
+// Set by SIGINT and SIGTERM while `tail --follow` or `run-triggers` runs.
 std::atomic<bool> stop_requested{false};
 
 void RequestStop(int) { stop_requested.store(true); }
+
+void StopOnSignals() {
+  struct sigaction action = {};
+  action.sa_handler = RequestStop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
 
 int RunTailCommand(const CliArgs& args) {
   TailOptions options;
@@ -60,17 +69,43 @@ int RunTailCommand(const CliArgs& args) {
   if (args.from) options.from = *args.from;
   options.follow = args.follow;
   options.consumer = args.consumer;
-  if (options.follow) {
-    struct sigaction action = {};
-    action.sa_handler = RequestStop;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-  }
+  if (options.follow) StopOnSignals();
   absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(args);
   if (!engine.ok()) return OperationError(engine.status());
   absl::Status status = RunTail(**engine, options, stop_requested, std::cout);
   if (!status.ok()) return OperationError(status);
+  return 0;
+}
+
+int RunTriggersCommand(const CliArgs& args) {
+  StopOnSignals();
+  absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(args);
+  if (!engine.ok()) return OperationError(engine.status());
+  absl::Status status =
+      RunTriggers(engine->get(), args.until_idle, stop_requested);
+  if (!status.ok()) return OperationError(status);
+  return 0;
+}
+
+// The event source mapping operations and list-dead-letters.
+int RunTriggerOperationCommand(const CliArgs& args) {
+  std::string text = "{}";
+  if (args.cli_input_json.has_value()) {
+    absl::StatusOr<std::string> loaded = LoadCliInput(*args.cli_input_json);
+    if (!loaded.ok()) return UsageError(loaded.status());
+    text = *loaded;
+  } else if (!TriggerInputIsOptional(args.command)) {
+    return UsageError(absl::InvalidArgumentError(
+        args.command + " needs its request: --cli-input-json '<JSON>'"));
+  }
+  absl::StatusOr<api::Json> request = api::ParseJson(text);
+  if (!request.ok()) return OperationError(request.status());
+  absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(args);
+  if (!engine.ok()) return OperationError(engine.status());
+  absl::StatusOr<api::Json> response =
+      RunTriggerOperation(engine->get(), args.command, *request);
+  if (!response.ok()) return OperationError(response.status());
+  std::cout << api::FormatJson(*response) << "\n";
   return 0;
 }
 
@@ -93,6 +128,10 @@ int Run(const std::vector<std::string>& argv) {
   }
 
   if (args->command == "tail") return RunTailCommand(*args);
+  if (args->command == "run-triggers") return RunTriggersCommand(*args);
+  if (IsTriggerOperation(args->command)) {
+    return RunTriggerOperationCommand(*args);
+  }
 
   if (args->command == "demo") {
     if (args->cli_input_json.has_value()) {

@@ -16,7 +16,7 @@ struct ExceptionCode {
   absl::StatusCode code;
 };
 
-constexpr std::array<ExceptionCode, 12> kExceptions = {{
+constexpr std::array<ExceptionCode, 13> kExceptions = {{
     {kValidationException, absl::StatusCode::kInvalidArgument},
     {kResourceNotFoundException, absl::StatusCode::kNotFound},
     {kResourceInUseException, absl::StatusCode::kAlreadyExists},
@@ -31,6 +31,7 @@ constexpr std::array<ExceptionCode, 12> kExceptions = {{
     {kSerializationException, absl::StatusCode::kInvalidArgument},
     {kUnknownOperationException, absl::StatusCode::kUnimplemented},
     {kInvalidParameterValueException, absl::StatusCode::kInvalidArgument},
+    {kResourceConflictException, absl::StatusCode::kAlreadyExists},
 }};
 
 }  // namespace

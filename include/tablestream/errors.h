@@ -50,6 +50,9 @@ inline constexpr std::string_view kUnknownOperationException =
 // Lambda's name for a bad event source mapping option or filter pattern.
 inline constexpr std::string_view kInvalidParameterValueException =
     "InvalidParameterValueException";
+// Lambda's name for a mapping that conflicts with another (triggers.h).
+inline constexpr std::string_view kResourceConflictException =
+    "ResourceConflictException";
 
 // Builds the status for `exception` with `message`, using the matching
 // absl::StatusCode. Unknown names get kUnknown.

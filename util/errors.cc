@@ -16,7 +16,7 @@ struct ExceptionCode {
   absl::StatusCode code;
 };
 
-constexpr std::array<ExceptionCode, 13> kExceptions = {{
+constexpr std::array<ExceptionCode, 14> kExceptions = {{
     {kValidationException, absl::StatusCode::kInvalidArgument},
     {kResourceNotFoundException, absl::StatusCode::kNotFound},
     {kResourceInUseException, absl::StatusCode::kAlreadyExists},

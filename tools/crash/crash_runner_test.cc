@@ -133,32 +133,53 @@ TEST(CrashTesterTest, CatchesAWriteWithoutAJournalEntry) {
   EXPECT_THAT(*summary->violation, HasSubstr("Items key t0k1"));
 }
 
-// Counts one vote outside the tally consumer's commits (as a consumer that
-// applies a batch and crashes before its checkpoint would): the checker must
-// find the tally one above the records before the tally's position.
+// Counts one vote in `table` outside the commits of the consumer or trigger
+// that owns it (as one that applies a batch and crashes before its
+// checkpoint would): the checker must find the count one above the records
+// before the owner's position.
 class CountsAVoteTwice : public StandardWorkload {
  public:
-  CountsAVoteTwice() : StandardWorkload(SmallWorkload()) {}
+  explicit CountsAVoteTwice(std::string table)
+      : StandardWorkload(SmallWorkload()), table_(std::move(table)) {}
   absl::Status Run(Engine& engine, uint64_t seed,
                    CrashJournal& journal) override {
     if (absl::Status s = CreateItems(engine, journal); !s.ok()) return s;
     if (absl::Status s = SetUpConsumers(engine, journal, 0); !s.ok()) return s;
+    CreateTableRequest tally = StandardTableRequest(table_);
+    tally.stream_specification.reset();
+    absl::Status created = engine.CreateTable(tally).status();
+    if (!created.ok() && ExceptionName(created) != kResourceInUseException) {
+      return created;
+    }
     UpdateItemRequest add;
-    add.table_name = kTallyTable;
+    add.table_name = table_;
     add.key = {{"pk", AttributeValue::S("INSERT")}};
     add.attribute_updates["n"] = {AttributeAction::kAdd, AttributeValue::N("1")};
     if (!engine.UpdateItem(add).ok()) return absl::InternalError("add");
     return StandardWorkload::Run(engine, seed, journal);
   }
+
+ private:
+  std::string table_;
 };
 
 TEST(CrashTesterTest, CatchesATallyThatCountedAVoteTwice) {
-  CountsAVoteTwice workload;
+  CountsAVoteTwice workload(kTallyTable);
   auto summary = RunCrashTest(workload, OneLongRound(31));
   ASSERT_TRUE(summary.ok()) << summary.status();
   ASSERT_TRUE(summary->violation.has_value());
   EXPECT_THAT(*summary->violation, HasSubstr("Tally count of INSERT is"));
   EXPECT_THAT(*summary->violation, HasSubstr("seed 31"));
+}
+
+TEST(CrashTesterTest, CatchesATriggerThatCountedAVoteTwice) {
+  CountsAVoteTwice workload(kTriggerTallyTable);
+  auto summary = RunCrashTest(workload, OneLongRound(32));
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  ASSERT_TRUE(summary->violation.has_value());
+  EXPECT_THAT(*summary->violation,
+              HasSubstr("TriggerTally count of INSERT is"));
+  EXPECT_THAT(*summary->violation, HasSubstr("before the trigger's position"));
 }
 
 // Applies two of a transaction's three writes as separate writes, journaled

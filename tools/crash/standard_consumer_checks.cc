@@ -161,7 +161,8 @@ absl::StatusOr<int64_t> CheckConsumers(Engine& engine,
   if (expected.trigger_created && mappings.empty()) {
     return Violation("the trigger's mapping has no checkpoint consumer");
   }
-  if (!mappings.empty()) {
+  // With no mapping yet, every count must still be zero.
+  if (!mappings.empty() || engine.DescribeTable(kTriggerTallyTable).ok()) {
     TABLESTREAM_RETURN_IF_ERROR(
         checker.CheckTally(kTriggerTallyTable, "trigger", mappings));
   }

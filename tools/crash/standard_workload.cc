@@ -18,6 +18,7 @@
 #include "tablestream/errors.h"
 #include "util/status_macros.h"
 #include "tools/crash/standard_consumers.h"
+#include "tools/crash/standard_trigger.h"
 
 namespace tablestream {
 namespace crash {
@@ -264,8 +265,11 @@ absl::Status StandardWorkload::Run(Engine& engine, uint64_t seed,
       return worker.Run();
     });
   }
+  std::unique_ptr<TriggerRuntime> trigger;  // runs until the process dies
   if (options_.consumers) {
     TABLESTREAM_RETURN_IF_ERROR(SetUpConsumers(engine, journal, 0));
+    TABLESTREAM_ASSIGN_OR_RETURN(trigger,
+                                 StartTallyTrigger(engine, journal, 0, seed));
     loops.push_back([&] { return RunReaderConsumer(engine, seed); });
     loops.push_back([&] { return RunTallyConsumer(engine, seed); });
   }

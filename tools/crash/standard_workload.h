@@ -66,7 +66,8 @@ struct StandardWorkloadOptions {
   int toggle_weight = 1;  // thread 0 only: disable or enable Toggled's stream
   int transaction_weight = 1;  // needs keys_per_thread >= 2
   Durability durability = Durability::kMixed;
-  // Runs the consumers of standard_consumers.h beside the writers.
+  // Runs the consumers of standard_consumers.h beside the writers, and the
+  // tally trigger of standard_trigger.h.
   bool consumers = true;
   // Options::shard_rollover_records for the engine (0: no rollover), so
   // that shard lineage is checked too.

@@ -25,7 +25,7 @@
 #include "examples/vote_tally.h"
 #include "gtest/gtest.h"
 #include "tablestream/triggers.h"
-#include "tests/crash_child.h"
+#include "tests/child_process.h"
 #include "tests/random_values.h"
 #include "tests/test_util.h"
 

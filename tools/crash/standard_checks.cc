@@ -357,29 +357,43 @@ class StandardChecker {
     return deepest;
   }
 
+  // The description of `table`, or nullopt if it need not be checked: its
+  // creation was never begun, or was in flight at a kill and did not
+  // happen. A table whose acknowledged creation is gone is a violation.
+  absl::StatusOr<std::optional<TableDescription>> TableToCheck(
+      const std::string& name) {
+    if (!Created(name, /*acknowledged_only=*/false)) return std::nullopt;
+    absl::StatusOr<TableDescription> table = engine().DescribeTable(name);
+    if (table.ok()) return std::optional<TableDescription>(*std::move(table));
+    if (!Created(name, true) &&
+        ExceptionName(table.status()) == kResourceNotFoundException) {
+      return std::nullopt;  // its creation was lost with its ack
+    }
+    return Violation(absl::StrCat(name, ": ", table.status().ToString()));
+  }
+
+  // The one stream of `name`, enabled since the table's creation: all its
+  // records, after the checks every stream gets (CheckStream).
+  absl::StatusOr<StreamContents> OnlyStream(const std::string& name) {
+    TABLESTREAM_ASSIGN_OR_RETURN(std::vector<std::string> arns,
+                                 TableStreamArns(engine(), name));
+    if (arns.size() != 1) {
+      return Violation(absl::StrCat(name, " has ", arns.size(),
+                                    " streams; expected 1"));
+    }
+    TABLESTREAM_ASSIGN_OR_RETURN(StreamContents stream,
+                                 ReadStreamContents(engine(), arns[0]));
+    TABLESTREAM_RETURN_IF_ERROR(CheckStream(stream, /*from_creation=*/true));
+    return stream;
+  }
+
   // Items: the table is the fold of its stream, and the stream is the
   // effects of the journaled writes.
   absl::Status CheckItemsTable() {
-    if (!Created(kItemsTable, /*acknowledged_only=*/false)) {
-      return absl::OkStatus();
-    }
-    absl::StatusOr<TableDescription> table = engine().DescribeTable(kItemsTable);
-    if (!table.ok()) {
-      if (!Created(kItemsTable, true) &&
-          ExceptionName(table.status()) == kResourceNotFoundException) {
-        return absl::OkStatus();  // its creation was lost with its ack
-      }
-      return Violation(absl::StrCat("Items: ", table.status().ToString()));
-    }
-    TABLESTREAM_ASSIGN_OR_RETURN(std::vector<std::string> arns,
-                                 TableStreamArns(engine(), kItemsTable));
-    if (arns.size() != 1) {
-      return Violation(absl::StrCat("Items has ", arns.size(),
-                                    " streams; expected 1"));
-    }
-    TABLESTREAM_ASSIGN_OR_RETURN(items_stream_,
-                                 ReadStreamContents(engine(), arns[0]));
-    TABLESTREAM_RETURN_IF_ERROR(CheckStream(items_stream_, true));
+    TABLESTREAM_ASSIGN_OR_RETURN(std::optional<TableDescription> table,
+                                 TableToCheck(kItemsTable));
+    if (!table) return absl::OkStatus();
+    TABLESTREAM_ASSIGN_OR_RETURN(items_stream_, OnlyStream(kItemsTable));
 
     std::map<std::string, std::vector<const StreamRecord*>> records_by_key;
     for (const ShardContents& s : items_stream_.shards) {
@@ -417,16 +431,9 @@ class StandardChecker {
   // Toggled: items are their last write, the stream state its last toggle,
   // every stream's records name journaled writes in order.
   absl::Status CheckToggledTable() {
-    if (!Created(kToggledTable, false)) return absl::OkStatus();
-    absl::StatusOr<TableDescription> table =
-        engine().DescribeTable(kToggledTable);
-    if (!table.ok()) {
-      if (!Created(kToggledTable, true) &&
-          ExceptionName(table.status()) == kResourceNotFoundException) {
-        return absl::OkStatus();
-      }
-      return Violation(absl::StrCat("Toggled: ", table.status().ToString()));
-    }
+    TABLESTREAM_ASSIGN_OR_RETURN(std::optional<TableDescription> table,
+                                 TableToCheck(kToggledTable));
+    if (!table) return absl::OkStatus();
     // The stream state: the last acknowledged toggle's, or a later one in
     // flight.
     std::set<bool> allowed = {true};  // created with its stream enabled
@@ -526,25 +533,11 @@ class StandardChecker {
   // cancelled one did not; Ledger holds nothing else and is the fold of its
   // stream.
   absl::Status CheckTransactions() {
-    if (!Created(kLedgerTable, false)) return absl::OkStatus();
-    absl::StatusOr<TableDescription> table =
-        engine().DescribeTable(kLedgerTable);
-    if (!table.ok()) {
-      if (!Created(kLedgerTable, true) &&
-          ExceptionName(table.status()) == kResourceNotFoundException) {
-        return absl::OkStatus();
-      }
-      return Violation(absl::StrCat("Ledger: ", table.status().ToString()));
-    }
-    TABLESTREAM_ASSIGN_OR_RETURN(std::vector<std::string> arns,
-                                 TableStreamArns(engine(), kLedgerTable));
-    if (arns.size() != 1) {
-      return Violation(absl::StrCat("Ledger has ", arns.size(),
-                                    " streams; expected 1"));
-    }
+    TABLESTREAM_ASSIGN_OR_RETURN(std::optional<TableDescription> table,
+                                 TableToCheck(kLedgerTable));
+    if (!table) return absl::OkStatus();
     TABLESTREAM_ASSIGN_OR_RETURN(StreamContents ledger,
-                                 ReadStreamContents(engine(), arns[0]));
-    TABLESTREAM_RETURN_IF_ERROR(CheckStream(ledger, true));
+                                 OnlyStream(kLedgerTable));
     std::set<std::string> committed;  // op ids with a Ledger record
     for (const ShardContents& s : ledger.shards) {
       for (const StreamRecord& r : s.records) {

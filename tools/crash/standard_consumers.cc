@@ -43,7 +43,36 @@ absl::Status Journaled(CrashJournal& journal, int thread, const WorkloadOp& op,
   return absl::OkStatus();
 }
 
+// The consumer's next batch of 1 to `max_records` records (seeded), waiting
+// a little for one if there is none.
+absl::StatusOr<ConsumerBatch> ReadBatch(Engine& engine, const std::string& arn,
+                                        const char* consumer, int max_records,
+                                        std::mt19937_64& rng) {
+  ReadConsumerRequest read;
+  read.stream_arn = arn;
+  read.consumer_name = consumer;
+  read.limit = 1 + static_cast<int>(rng() % max_records);
+  read.wait_millis = kWaitMillis;
+  return engine.ReadConsumer(read);
+}
+
 }  // namespace
+
+std::vector<ConsumerWrite> TallyWrites(
+    const std::string& table, const std::vector<StreamRecord>& records) {
+  std::map<std::string, int64_t> votes;  // event name -> records
+  for (const StreamRecord& r : records) ++votes[EventNameName(r.event_name)];
+  std::vector<ConsumerWrite> writes;
+  for (const auto& [name, count] : votes) {
+    UpdateItemRequest add;
+    add.table_name = table;
+    add.key = {{"pk", AttributeValue::S(name)}};
+    add.attribute_updates["n"] = {AttributeAction::kAdd,
+                                  AttributeValue::N(absl::StrCat(count))};
+    writes.push_back(std::move(add));
+  }
+  return writes;
+}
 
 absl::Status SetUpConsumers(Engine& engine, CrashJournal& journal,
                             int thread) {
@@ -74,13 +103,9 @@ absl::Status RunReaderConsumer(Engine& engine, uint64_t seed) {
   std::string shard_id;
   std::string next;
   for (;;) {
-    ReadConsumerRequest read;
-    read.stream_arn = arn;
-    read.consumer_name = kReaderConsumer;
-    read.limit = 1 + static_cast<int>(rng() % 100);
-    read.wait_millis = kWaitMillis;
-    TABLESTREAM_ASSIGN_OR_RETURN(ConsumerBatch batch,
-                                 engine.ReadConsumer(read));
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        ConsumerBatch batch,
+        ReadBatch(engine, arn, kReaderConsumer, 100, rng));
     if (batch.records.empty()) continue;
     std::string expected =
         batch.shard_id == shard_id
@@ -107,31 +132,15 @@ absl::Status RunTallyConsumer(Engine& engine, uint64_t seed) {
   std::mt19937_64 rng(seed * 104729 + 2);
   TABLESTREAM_ASSIGN_OR_RETURN(const std::string arn, ItemsStreamArn(engine));
   for (;;) {
-    ReadConsumerRequest read;
-    read.stream_arn = arn;
-    read.consumer_name = kTallyConsumer;
-    read.limit = 1 + static_cast<int>(rng() % 50);
-    read.wait_millis = kWaitMillis;
-    TABLESTREAM_ASSIGN_OR_RETURN(ConsumerBatch batch,
-                                 engine.ReadConsumer(read));
+    TABLESTREAM_ASSIGN_OR_RETURN(
+        ConsumerBatch batch, ReadBatch(engine, arn, kTallyConsumer, 50, rng));
     if (batch.records.empty()) continue;
-    std::map<std::string, int64_t> votes;  // event name -> records
-    for (const StreamRecord& r : batch.records) {
-      ++votes[EventNameName(r.event_name)];
-    }
     CommitWithCheckpointRequest commit;
     commit.checkpoint = {arn, kTallyConsumer, batch.shard_id,
                          batch.records.back().dynamodb.sequence_number};
     commit.first_sequence_number =
         batch.records.front().dynamodb.sequence_number;
-    for (const auto& [name, count] : votes) {
-      UpdateItemRequest add;
-      add.table_name = kTallyTable;
-      add.key = {{"pk", AttributeValue::S(name)}};
-      add.attribute_updates["n"] = {AttributeAction::kAdd,
-                                    AttributeValue::N(absl::StrCat(count))};
-      commit.writes.push_back(std::move(add));
-    }
+    commit.writes = TallyWrites(kTallyTable, batch.records);
     WriteOptions write;
     write.durable = rng() % 2 == 0;
     TABLESTREAM_RETURN_IF_ERROR(engine.CommitWithCheckpoint(commit, write));

@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -49,6 +50,12 @@ absl::Status SetUpConsumers(Engine& engine, CrashJournal& journal, int thread);
 // unexpected failure. `seed` varies batch sizes and durability.
 absl::Status RunReaderConsumer(Engine& engine, uint64_t seed);
 absl::Status RunTallyConsumer(Engine& engine, uint64_t seed);
+
+// The writes that add `records`, counted per event name, to the "n"
+// attribute of `table`'s items keyed by event name (one ADD per name): what
+// the tally consumer and the tally trigger commit with their checkpoints.
+std::vector<ConsumerWrite> TallyWrites(const std::string& table,
+                                       const std::vector<StreamRecord>& records);
 
 // What the checker knows of the consumers from the journal.
 struct ConsumerExpectations {

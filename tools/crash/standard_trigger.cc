@@ -3,7 +3,6 @@
 #include "tools/crash/standard_trigger.h"
 
 #include <atomic>
-#include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -28,18 +27,7 @@ TriggerHandler TallyHandler(uint64_t seed) {
       response.error = "injected failure";
       return response;
     }
-    std::map<std::string, int64_t> votes;
-    for (const StreamRecord& r : batch.records) {
-      ++votes[EventNameName(r.event_name)];
-    }
-    for (const auto& [name, count] : votes) {
-      UpdateItemRequest add;
-      add.table_name = kTriggerTallyTable;
-      add.key = {{"pk", AttributeValue::S(name)}};
-      add.attribute_updates["n"] = {AttributeAction::kAdd,
-                                    AttributeValue::N(absl::StrCat(count))};
-      response.writes.push_back(std::move(add));
-    }
+    response.writes = TallyWrites(kTriggerTallyTable, batch.records);
     return response;
   };
 }

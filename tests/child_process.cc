@@ -17,6 +17,13 @@
 
 namespace tablestream {
 namespace test {
+
+CrashTestDb::CrashTestDb(uint64_t default_seed)
+    : seed_(TestSeed(default_seed)),
+      trace_(__FILE__, __LINE__,
+             absl::StrCat("seed ", seed_, " (rerun with TABLESTREAM_TEST_SEED=",
+                          seed_, ")")),
+      path_(dir_.Sub("db")) {}
 namespace {
 
 // In a lockstep child: the pipe on which the parent lets it go on after

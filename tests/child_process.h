@@ -19,10 +19,32 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "gtest/gtest.h"
 #include "tablestream/engine.h"
+#include "tests/test_util.h"
 
 namespace tablestream {
 namespace test {
+
+// What every crash test starts with: its seed, TestSeed(default_seed) (so
+// TABLESTREAM_TEST_SEED overrides it), named with how to rerun it in every
+// failure of the test while this object lives; and the path of a database in
+// a fresh temporary directory, removed with this object.
+class CrashTestDb {
+ public:
+  explicit CrashTestDb(uint64_t default_seed);
+  CrashTestDb(const CrashTestDb&) = delete;
+  CrashTestDb& operator=(const CrashTestDb&) = delete;
+
+  uint64_t seed() const { return seed_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  const uint64_t seed_;
+  ::testing::ScopedTrace trace_;
+  TempDir dir_;
+  const std::string path_;
+};
 
 // In a child: writes `line` and a newline to `fd` (atomically: lines are
 // short). In lockstep mode, then waits for the parent's go.

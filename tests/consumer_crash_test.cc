@@ -82,11 +82,9 @@ void AtLeastOnceConsumer(const std::string& path, uint64_t seed, int fd) {
 }
 
 TEST(ConsumerCrashTest, KilledConsumerGetsItsBatchAgainAndLosesNothing) {
-  const uint64_t seed = TestSeed(20261202);
-  SCOPED_TRACE(absl::StrCat("seed ", seed,
-                            " (rerun with TABLESTREAM_TEST_SEED=", seed, ")"));
-  TempDir dir;
-  const std::string path = dir.Sub("db");
+  CrashTestDb db(20261202);
+  const uint64_t seed = db.seed();
+  const std::string& path = db.path();
   RunChild(
       [&](int fd) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);
@@ -248,11 +246,9 @@ void Verify(const std::string& path, int fd) {
 }
 
 TEST(ConsumerCrashTest, ExactlyOnceTallyStaysExactAcrossKills) {
-  const uint64_t seed = TestSeed(20261203);
-  SCOPED_TRACE(absl::StrCat("seed ", seed,
-                            " (rerun with TABLESTREAM_TEST_SEED=", seed, ")"));
-  TempDir dir;
-  const std::string path = dir.Sub("db");
+  CrashTestDb db(20261203);
+  const uint64_t seed = db.seed();
+  const std::string& path = db.path();
   RunChild(
       [&](int fd) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);

@@ -144,11 +144,9 @@ void Verify(const std::string& path, int fd) {
 }
 
 TEST(TransactionCrashTest, KilledTransactionsAreAllOrNothing) {
-  const uint64_t seed = TestSeed(20261204);
-  SCOPED_TRACE(absl::StrCat("seed ", seed,
-                            " (rerun with TABLESTREAM_TEST_SEED=", seed, ")"));
-  TempDir dir;
-  const std::string path = dir.Sub("db");
+  CrashTestDb db(20261204);
+  const uint64_t seed = db.seed();
+  const std::string& path = db.path();
   RunChild(
       [&](int fd) {
         std::unique_ptr<Engine> engine = OpenOrDie(path, fd);

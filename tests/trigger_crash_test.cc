@@ -55,12 +55,10 @@ Child OpenChild(const std::string& path, int fd) {
 }
 
 TEST(TriggerCrashTest, BatchKilledMidDeliveryIsDeliveredAgain) {
-  const uint64_t seed = TestSeed(20261203);
-  SCOPED_TRACE(absl::StrCat("seed ", seed,
-                            " (rerun with TABLESTREAM_TEST_SEED=", seed, ")"));
+  CrashTestDb db(20261203);
+  const uint64_t seed = db.seed();
+  const std::string& path = db.path();
   Random rng(seed);
-  TempDir dir;
-  const std::string path = dir.Sub("db");
   constexpr int kRecords = 60;
   RunChild(
       [&](int fd) {
@@ -122,12 +120,10 @@ TEST(TriggerCrashTest, BatchKilledMidDeliveryIsDeliveredAgain) {
 }
 
 TEST(TriggerCrashTest, VoteTallyStaysExactAcrossRepeatedKills) {
-  const uint64_t seed = TestSeed(20261204);
-  SCOPED_TRACE(absl::StrCat("seed ", seed,
-                            " (rerun with TABLESTREAM_TEST_SEED=", seed, ")"));
+  CrashTestDb db(20261204);
+  const uint64_t seed = db.seed();
+  const std::string& path = db.path();
   Random rng(seed);
-  TempDir dir;
-  const std::string path = dir.Sub("db");
   constexpr int kRounds = 10;
   constexpr int kVotesPerRound = 40;
   const std::vector<std::string> candidates = {"alice", "bob", "carol"};

@@ -56,6 +56,22 @@ absl::StatusOr<ConsumerBatch> ReadBatch(Engine& engine, const std::string& arn,
   return engine.ReadConsumer(read);
 }
 
+// The stored position of `consumer` in `shard_id`: the next record it has
+// to process.
+absl::StatusOr<std::string> StoredPosition(Engine& engine,
+                                           const std::string& arn,
+                                           const char* consumer,
+                                           const std::string& shard_id) {
+  TABLESTREAM_ASSIGN_OR_RETURN(ConsumerDescription d,
+                               engine.DescribeConsumer({arn, consumer}));
+  for (const ConsumerShardStatus& s : d.shards) {
+    if (s.shard_id == shard_id) return s.next_sequence_number;
+  }
+  return absl::InternalError(absl::StrCat("consumer ", consumer,
+                                          " read shard ", shard_id,
+                                          " but has no position in it"));
+}
+
 }  // namespace
 
 std::vector<ConsumerWrite> TallyWrites(
@@ -107,16 +123,21 @@ absl::Status RunReaderConsumer(Engine& engine, uint64_t seed) {
         ConsumerBatch batch,
         ReadBatch(engine, arn, kReaderConsumer, 100, rng));
     if (batch.records.empty()) continue;
-    std::string expected =
-        batch.shard_id == shard_id
-            ? next
-            : batch.records.front().dynamodb.sequence_number;
+    // A batch resumes right after the last checkpoint: this process's, or
+    // (first batch of a shard here, and after a kill) the stored one.
+    std::string expected = next;
+    if (batch.shard_id != shard_id) {
+      TABLESTREAM_ASSIGN_OR_RETURN(
+          expected, StoredPosition(engine, arn, kReaderConsumer,
+                                   batch.shard_id));
+    }
     for (const StreamRecord& r : batch.records) {
       if (r.dynamodb.sequence_number != expected) {
         return absl::InternalError(absl::StrCat(
             "reader consumer: shard ", batch.shard_id, " gave record ",
             r.dynamodb.sequence_number, " where ", expected,
-            " was next after its checkpoint"));
+            " was next after its checkpoint (the consumer did not resume "
+            "after its last checkpoint)"));
       }
       expected = NextSequence(expected);
     }

@@ -4,8 +4,8 @@
 // run beside the writers in the child, and their checks after each kill.
 //
 //  - "reader" (at-least-once): reads a batch, checks in the child that it
-//    starts where its last checkpoint left it and is contiguous, then
-//    checkpoints past it;
+//    starts where its last checkpoint left it (the stored position, after a
+//    kill) and is contiguous, then checkpoints past it;
 //  - "tally" (exactly-once): counts each batch's records per event name
 //    (INSERT, MODIFY, REMOVE: each record is a vote for its event name) and
 //    adds the counts to the items of the Tally table with
